@@ -1,0 +1,42 @@
+/*
+ * actorgraph/segment.h — sentences, paragraphs and all-caps text.
+ *
+ * Works on the tokens of one document: numbers every token's sentence and
+ * paragraph, marks their first tokens, and marks tokens inside all-caps
+ * text (headlines, shouted runs) so the matcher can ignore case there.
+ *
+ * Paragraphs end at an empty line, at a line break followed by
+ * indentation, and — unless the text is hard-wrapped (every line at most
+ * AG_WRAP_WIDTH bytes, as in wire copy) — at every line break. Sentences end
+ * at . ! ? and ellipses followed by space and a capital, digit or opening
+ * quote, with the abbreviation, initial and decimal rules of
+ * docs/matching.md; every paragraph break also ends a sentence.
+ */
+#ifndef ACTORGRAPH_SEGMENT_H
+#define ACTORGRAPH_SEGMENT_H
+
+#include <stddef.h>
+
+#include "text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define AG_WRAP_WIDTH 100
+
+typedef struct {
+    size_t sentences;
+    size_t paragraphs;
+} ag_segments;
+
+/* Sets sentence, paragraph and the AG_TF_SENT_START, AG_TF_PARA_START and
+ * AG_TF_CASELESS flags of every token in t. `text` is the text t was made
+ * from. Never fails. */
+void ag_segment(const char *text, size_t len, ag_tokens *t, ag_segments *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

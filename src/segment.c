@@ -1,0 +1,184 @@
+/*
+ * segment.c — sentences, paragraphs and all-caps text, over tokens.
+ *
+ * Input: one document's tokens (with the whitespace flags the tokenizer
+ * recorded). Output: every token's sentence and paragraph number, the
+ * SENT_START / PARA_START flags, and the CASELESS flag on tokens inside
+ * all-caps lines and runs of three or more all-caps words.
+ *
+ * Rules (docs/matching.md has the examples): a full stop ends a sentence
+ * only before whitespace and then a capital, digit or opening quote, and
+ * not after a title abbreviation ("Mr."), after "No." before a number,
+ * after an initial or a dotted acronym ("J. R. Smith", "U.S. President")
+ * unless a function word follows ("U.S. The next day"). Closing quotes and
+ * brackets after the stop stay in the sentence. It does not match aliases.
+ */
+#include <string.h>
+
+#include "actorgraph/segment.h"
+#include "words.h"
+
+static int is_terminal(const ag_token *t)
+{
+    return (t->flags & AG_TF_PUNCT) &&
+           (t->punct == '.' || t->punct == '!' || t->punct == '?' || t->punct == 0x2026);
+}
+
+static int is_closer(const ag_token *t)
+{
+    return (t->flags & AG_TF_PUNCT) &&
+           (t->punct == '"' || t->punct == '\'' || t->punct == ')' || t->punct == ']' ||
+            t->punct == '}');
+}
+
+static int is_opener(const ag_token *t)
+{
+    return (t->flags & AG_TF_PUNCT) &&
+           (t->punct == '"' || t->punct == '\'' || t->punct == '(' || t->punct == '[' ||
+            t->punct == 0x00BF || t->punct == 0x00A1);
+}
+
+/* A word that can open a sentence: a capital, or a letter of a script
+ * without case. */
+static int opens(const ag_token *t)
+{
+    if (t->flags & AG_TF_NUMBER)
+        return 1;
+    if (t->flags & AG_TF_WORD)
+        return (t->flags & AG_TF_UPPER_INITIAL) ||
+               ((t->flags & AG_TF_NONASCII) && !(t->flags & (AG_TF_HAS_LOWER | AG_TF_ALL_UPPER)));
+    return is_opener(t);
+}
+
+static int capitalised_function_word(const ag_token *t)
+{
+    return (t->flags & AG_TF_WORD) && (t->flags & AG_TF_UPPER_INITIAL) &&
+           (ag__word_class(t->key) & AG_W_STOP);
+}
+
+/* Does a sentence end with the terminal token at j, the next sentence
+ * starting at token k (the first token after the terminal run)? */
+static int ends_sentence(const ag_tokens *t, size_t j, size_t k)
+{
+    const ag_token *next = &t->v[k];
+    const ag_token *term = &t->v[j];
+
+    if (!(next->flags & AG_TF_SPACE_BEFORE) || !opens(next))
+        return 0;
+    if (term->punct != '.' || j == 0)
+        return 1;
+    /* a single full stop right after a word: abbreviations and initials */
+    {
+        const ag_token *prev = &t->v[j - 1];
+        int multi = j + 1 < t->n && t->v[j + 1].punct == '.' && !(t->v[j + 1].flags & AG_TF_SPACE_BEFORE);
+        unsigned cls;
+
+        if (multi || (term->flags & AG_TF_SPACE_BEFORE) || !(prev->flags & AG_TF_WORD))
+            return 1;
+        if (prev->end - prev->start == 1 || (prev->flags & AG_TF_NONASCII && prev->end - prev->start <= 2))
+            return capitalised_function_word(next);        /* initial or dotted acronym */
+        cls = ag__word_class(prev->key);
+        if (cls & AG_W_ABBR_TITLE)
+            return 0;
+        if (cls & (AG_W_ABBR_NUMBER | AG_W_ABBR_MONTH))
+            return !(next->flags & AG_TF_NUMBER);
+        if (cls & AG_W_ABBR_END)
+            return capitalised_function_word(next);
+        return 1;
+    }
+}
+
+static void mark_caseless(ag_tokens *t)
+{
+    size_t line = 0;
+
+    while (line < t->n) {
+        size_t end = line + 1, upper = 0, lower = 0;
+        while (end < t->n && !(t->v[end].flags & AG_TF_NEWLINE_BEFORE))
+            end++;
+        for (size_t i = line; i < end; i++) {
+            const ag_token *x = &t->v[i];
+            if (!(x->flags & AG_TF_WORD))
+                continue;
+            if (x->flags & AG_TF_HAS_LOWER)
+                lower++;
+            else if ((x->flags & AG_TF_ALL_UPPER) && x->end - x->start >= 2)
+                upper++;
+        }
+        if (upper >= 1 && lower == 0) {
+            for (size_t i = line; i < end; i++)
+                t->v[i].flags |= AG_TF_CASELESS;
+        } else if (upper >= 3) {
+            /* runs of three or more all-caps words inside a mixed line */
+            size_t i = line;
+            while (i < end) {
+                size_t j = i, words = 0, last = i;
+                while (j < end) {
+                    const ag_token *x = &t->v[j];
+                    if (x->flags & AG_TF_WORD) {
+                        if (!(x->flags & AG_TF_ALL_UPPER))
+                            break;
+                        if (x->end - x->start >= 2)
+                            words++;
+                        last = j;
+                    }
+                    j++;
+                }
+                if (words >= 3)
+                    for (size_t m = i; m <= last; m++)
+                        t->v[m].flags |= AG_TF_CASELESS;
+                i = j + 1;
+            }
+        }
+        line = end;
+    }
+}
+
+void ag_segment(const char *text, size_t len, ag_tokens *t, ag_segments *out)
+{
+    int wrapped = t->lines >= 3 && t->max_line <= AG_WRAP_WIDTH && t->max_line >= 40;
+    uint32_t sent = 0, para = 0;
+    size_t boundary = 0;    /* a sentence starts at this token (0: none pending) */
+    size_t run_end = 0;     /* tokens before this belong to a terminal run already judged */
+
+    (void)text;
+    (void)len;
+    memset(out, 0, sizeof *out);
+    if (t->n == 0)
+        return;
+
+    for (size_t i = 0; i < t->n; i++) {
+        ag_token *x = &t->v[i];
+        uint32_t f = x->flags & ~(AG_TF_SENT_START | AG_TF_PARA_START | AG_TF_CASELESS);
+        int para_break = i == 0 || (f & (AG_TF_BLANKLINE_BEFORE | AG_TF_INDENT_BEFORE)) ||
+                         ((f & AG_TF_NEWLINE_BEFORE) && !wrapped);
+
+        if (i > 0 && para_break) {
+            para++;
+            sent++;
+        } else if (i > 0 && boundary == i) {
+            sent++;
+        }
+        if (para_break)
+            f |= AG_TF_PARA_START | AG_TF_SENT_START;
+        else if (boundary == i && i > 0)
+            f |= AG_TF_SENT_START;
+        x->flags = f;
+        x->sentence = sent;
+        x->paragraph = para;
+
+        if (is_terminal(x) && i >= run_end) {
+            size_t k = i + 1;
+            while (k < t->n && !(t->v[k].flags & AG_TF_SPACE_BEFORE) &&
+                   (is_terminal(&t->v[k]) || is_closer(&t->v[k])))
+                k++;
+            run_end = k;
+            if (k < t->n && ends_sentence(t, i, k))
+                boundary = k;
+        }
+    }
+    t->v[0].flags |= AG_TF_SENT_START | AG_TF_PARA_START;
+    mark_caseless(t);
+    out->sentences = (size_t)sent + 1;
+    out->paragraphs = (size_t)para + 1;
+}

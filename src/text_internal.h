@@ -1,0 +1,60 @@
+/*
+ * text_internal.h — what normalize.c shares with the tokenizer and the
+ * alias index: UTF-8 decoding and the per-code-point fold table.
+ */
+#ifndef AG_TEXT_INTERNAL_H
+#define AG_TEXT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { FC_LETTER = 1, FC_DIGIT, FC_MARK, FC_SPACE, FC_NEWLINE, FC_PUNCT, FC_INVALID };
+enum { FF_UPPER = 1, FF_LOWER = 2 };
+
+typedef struct {
+    uint8_t cls;        /* FC_* */
+    uint8_t flags;      /* FF_* */
+    char cased[7];      /* folded form, case kept, NUL-terminated */
+    char lower[7];      /* folded form, lower case */
+    uint32_t punct;     /* FC_PUNCT: the code point it stands for */
+} fold_entry;
+
+typedef struct {
+    uint32_t lo, hi;
+    const fold_entry *table;
+} fold_range;
+
+#define AG_HASH_SEED 0xcbf29ce484222325ull
+#define AG_HASH_PRIME 0x100000001b3ull
+
+static inline uint64_t ag__hash_byte(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * AG_HASH_PRIME;
+}
+
+/* Decodes one UTF-8 sequence at p (p < end). Returns its length and sets
+ * *cp, or returns 0 when the bytes are not valid UTF-8 (overlong,
+ * surrogate, truncated, > U+10FFFF). */
+size_t ag__utf8_decode(const unsigned char *p, const unsigned char *end, uint32_t *cp);
+
+/* The fold entry of a non-ASCII code point; `scratch` is filled and
+ * returned for code points outside the generated table. */
+const fold_entry *ag__fold_lookup(uint32_t cp, fold_entry *scratch);
+
+/* The fold entry of an ASCII byte. */
+const fold_entry *ag__fold_ascii(unsigned char c);
+
+/* Streams the folded bytes of a string (spaces and newlines as one ' ',
+ * marks dropped, invalid bytes as U+FFFD). */
+typedef struct {
+    const unsigned char *p, *end;
+    const char *piece;
+    int lower;
+    fold_entry scratch;
+} ag_fold_iter;
+
+void ag__fold_iter_init(ag_fold_iter *it, const char *s, size_t len, int lower);
+/* The next folded byte, or -1 at the end. */
+int ag__fold_iter_next(ag_fold_iter *it);
+
+#endif
