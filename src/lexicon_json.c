@@ -1,0 +1,831 @@
+/*
+ * lexicon_json.c — reads lexicon JSON files into the actor store.
+ *
+ * Input: a file, a directory of *.json files, or a buffer. Output: actors
+ * and aliases added to the lexicon, every schema rule of lexicons/README.md
+ * checked, each problem reported as file:line:col. jansson parses; because
+ * its values carry no positions, a small scanner over the raw text finds
+ * the line and column of a value from its path when (and only when) a
+ * problem must be reported. The only jansson user on the lexicon side.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "actorgraph/lexicon.h"
+#include "internal.h"
+#include "lexicon_internal.h"
+
+#define LEXICON_FILE_MAX ((size_t)1 << 30)
+#define ALIAS_MAX 1024
+#define ID_MAX 256
+
+/* --- positions: path -> line:column in the raw text ---------------------- */
+
+typedef struct {
+    const char *key;    /* object member, or NULL for an array index */
+    size_t index;
+} path_el;
+
+typedef struct {
+    const char *s;
+    size_t n, i;
+} scan;
+
+static void skip_ws(scan *sc)
+{
+    while (sc->i < sc->n && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' || sc->s[sc->i] == '\n' ||
+                             sc->s[sc->i] == '\r'))
+        sc->i++;
+}
+
+static void skip_string(scan *sc)
+{
+    sc->i++; /* opening quote */
+    while (sc->i < sc->n && sc->s[sc->i] != '"') {
+        if (sc->s[sc->i] == '\\')
+            sc->i++;
+        sc->i++;
+    }
+    sc->i++;
+}
+
+/* Skips one value without recursion (the text is valid JSON: jansson said so). */
+static void skip_value(scan *sc)
+{
+    size_t depth = 0;
+    skip_ws(sc);
+    do {
+        if (sc->i >= sc->n)
+            return;
+        switch (sc->s[sc->i]) {
+        case '"':
+            skip_string(sc);
+            break;
+        case '{':
+        case '[':
+            depth++;
+            sc->i++;
+            break;
+        case '}':
+        case ']':
+            if (depth)
+                depth--;
+            sc->i++;
+            break;
+        default:
+            if (depth == 0) {
+                while (sc->i < sc->n && !strchr(",}] \t\r\n", sc->s[sc->i]))
+                    sc->i++;
+            } else {
+                sc->i++;
+            }
+        }
+    } while (depth > 0);
+}
+
+/* Offset of the value (or, with want_key, of the key) at path; the offset
+ * reached so far when the path goes missing. */
+static size_t locate(const char *text, size_t len, const path_el *path, size_t depth, int want_key)
+{
+    scan sc = { text, len, 0 };
+    skip_ws(&sc);
+    for (size_t d = 0; d < depth; d++) {
+        skip_ws(&sc);
+        if (sc.i >= sc.n)
+            break;
+        if (path[d].key) {
+            size_t klen = strlen(path[d].key), found = 0;
+            if (sc.s[sc.i] != '{')
+                break;
+            sc.i++;
+            for (;;) {
+                size_t kstart;
+                skip_ws(&sc);
+                if (sc.i >= sc.n || sc.s[sc.i] != '"')
+                    break;
+                kstart = sc.i;
+                skip_string(&sc);
+                if (sc.i - kstart - 2 == klen && memcmp(sc.s + kstart + 1, path[d].key, klen) == 0) {
+                    if (want_key && d + 1 == depth)
+                        return kstart;
+                    skip_ws(&sc);
+                    sc.i++; /* ':' */
+                    skip_ws(&sc);
+                    found = 1;
+                    break;
+                }
+                skip_ws(&sc);
+                sc.i++; /* ':' */
+                skip_value(&sc);
+                skip_ws(&sc);
+                if (sc.i < sc.n && sc.s[sc.i] == ',')
+                    sc.i++;
+            }
+            if (!found)
+                break;
+        } else {
+            if (sc.s[sc.i] != '[')
+                break;
+            sc.i++;
+            for (size_t k = 0; k < path[d].index; k++) {
+                skip_value(&sc);
+                skip_ws(&sc);
+                if (sc.i < sc.n && sc.s[sc.i] == ',')
+                    sc.i++;
+            }
+            skip_ws(&sc);
+        }
+    }
+    return sc.i < len ? sc.i : len;
+}
+
+static void line_col(const char *text, size_t off, unsigned long *line, unsigned long *col)
+{
+    unsigned long l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (text[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+/* --- the reader ------------------------------------------------------------ */
+
+typedef struct {
+    ag_lexicon *lex;
+    const char *name;   /* the file, for messages */
+    const char *text;
+    size_t len;
+    uint32_t file;
+    ag_error *err;
+    path_el path[8];
+    size_t depth;
+} reader;
+
+static ag_pos pos_of(reader *r, int want_key)
+{
+    ag_pos p;
+    size_t off = locate(r->text, r->len, r->path, r->depth, want_key);
+    line_col(r->text, off, &p.line, &p.column);
+    p.file = r->file;
+    return p;
+}
+
+/* Reports a schema error at the current path. Returns the status to stop
+ * with, or AG_OK to go on (diagnostics mode). */
+static ag_status schema_error(reader *r, int want_key, const char *fmt, ...) AG_PRINTF(3, 4);
+
+static ag_status schema_error(reader *r, int want_key, const char *fmt, ...)
+{
+    char msg[480];
+    va_list ap;
+    ag_pos p = pos_of(r, want_key);
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return ag__lex_report(r->lex, AG_DIAG_ERROR, AG_ESCHEMA, r->name, p.line, p.column, r->err, "%s", msg);
+}
+
+static void schema_warning(reader *r, const char *fmt, ...) AG_PRINTF(2, 3);
+
+static void schema_warning(reader *r, const char *fmt, ...)
+{
+    char msg[480];
+    va_list ap;
+    ag_pos p = pos_of(r, 0);
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ag__lex_report(r->lex, AG_DIAG_WARNING, AG_ESCHEMA, r->name, p.line, p.column, r->err, "%s", msg);
+}
+
+static void push_key(reader *r, const char *key)
+{
+    r->path[r->depth].key = key;
+    r->path[r->depth].index = 0;
+    r->depth++;
+}
+
+static void push_index(reader *r, size_t index)
+{
+    r->path[r->depth].key = NULL;
+    r->path[r->depth].index = index;
+    r->depth++;
+}
+
+static void pop(reader *r)
+{
+    r->depth--;
+}
+
+static const char *json_type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+static int has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7F)
+            return 1;
+    return 0;
+}
+
+static int blank(const char *s)
+{
+    for (; *s; s++)
+        if (!strchr(" \t\r\n", *s))
+            return 0;
+    return 1;
+}
+
+/* A required or optional string member; *out is a copy (NULL when absent).
+ * Returns 0 when fine, -1 when an error was reported (and *st is set when
+ * loading must stop). */
+static int get_string(reader *r, json_t *obj, const char *key, int required, const char *what,
+                      char **out, ag_status *st)
+{
+    json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (!v) {
+        if (required) {
+            *st = schema_error(r, 0, "%s lacks the required key \"%s\"", what, key);
+            return -1;
+        }
+        return 0;
+    }
+    push_key(r, key);
+    if (!json_is_string(v)) {
+        *st = schema_error(r, 0, "\"%s\" of %s must be a string, not %s", key, what, json_type_name(v));
+        pop(r);
+        return -1;
+    }
+    if (blank(json_string_value(v)) || has_control(json_string_value(v))) {
+        *st = schema_error(r, 0, "\"%s\" of %s must be a non-empty string without control characters", key,
+                           what);
+        pop(r);
+        return -1;
+    }
+    pop(r);
+    *out = ag__strdup(json_string_value(v));
+    if (!*out) {
+        *st = ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
+        return -1;
+    }
+    return 0;
+}
+
+static int get_date(reader *r, json_t *obj, const char *key, const char *what, char **out, ag_status *st)
+{
+    if (get_string(r, obj, key, 0, what, out, st) != 0)
+        return -1;
+    if (*out && !ag__date_valid(*out)) {
+        push_key(r, key);
+        *st = schema_error(r, 0, "\"%s\" of %s is \"%s\", not a date (YYYY, YYYY-MM or YYYY-MM-DD)", key, what,
+                           *out);
+        pop(r);
+        free(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+static int check_keys(reader *r, json_t *obj, const char *const *allowed, const char *what, ag_status *st)
+{
+    const char *key;
+    json_t *v;
+    int bad = 0;
+    json_object_foreach(obj, key, v) {
+        size_t i;
+        (void)v;
+        for (i = 0; allowed[i]; i++)
+            if (strcmp(allowed[i], key) == 0)
+                break;
+        if (!allowed[i]) {
+            push_key(r, key);
+            *st = schema_error(r, 1, "unknown key \"%s\" in %s", key, what);
+            pop(r);
+            bad = 1;
+            if (*st != AG_OK)
+                return -1;
+        }
+    }
+    return bad ? -1 : 0;
+}
+
+static const char *const actor_keys[] = { "id", "label", "type", "names", "short", "short_default",
+                                          "metonyms", "demonyms", "patterns", "not", "affiliation",
+                                          "roles", "valid", "attrs", NULL };
+static const char *const alias_keys[AG_KIND_COUNT + 1] = { "names", "short", "metonyms", "demonyms",
+                                                           "patterns", "not" };
+
+static ag_status read_aliases(reader *r, json_t *obj, const char *what)
+{
+    ag_status st = AG_OK;
+    for (int k = 0; k <= AG_KIND_COUNT; k++) {
+        json_t *arr = json_object_get(obj, alias_keys[k]);
+        size_t i;
+        json_t *v;
+        if (!arr)
+            continue;
+        push_key(r, alias_keys[k]);
+        if (!json_is_array(arr)) {
+            st = schema_error(r, 0, "\"%s\" of %s must be an array of strings, not %s", alias_keys[k], what,
+                              json_type_name(arr));
+            pop(r);
+            if (st != AG_OK)
+                return st;
+            continue;
+        }
+        json_array_foreach(arr, i, v) {
+            const char *s;
+            push_index(r, i);
+            if (!json_is_string(v)) {
+                st = schema_error(r, 0, "\"%s\"[%zu] of %s must be a string, not %s", alias_keys[k], i, what,
+                                  json_type_name(v));
+            } else if ((s = json_string_value(v)), blank(s) || has_control(s)) {
+                st = schema_error(r, 0, "\"%s\"[%zu] of %s must be a non-empty string without control characters",
+                                  alias_keys[k], i, what);
+            } else if (strlen(s) > ALIAS_MAX) {
+                st = schema_error(r, 0, "\"%s\"[%zu] of %s is longer than %d bytes", alias_keys[k], i, what,
+                                  ALIAS_MAX);
+            } else {
+                st = ag__lex_add_alias(r->lex, s, (ag_alias_kind)k, pos_of(r, 0), r->err);
+            }
+            pop(r);
+            if (st != AG_OK) {
+                pop(r);
+                return st;
+            }
+        }
+        pop(r);
+    }
+    return st;
+}
+
+static ag_status read_roles(reader *r, json_t *arr, ag_actor *a, const char *what)
+{
+    static const char *const role_keys[] = { "title", "from", "to", NULL };
+    ag_status st = AG_OK;
+    size_t i;
+    json_t *v;
+
+    push_key(r, "roles");
+    if (!json_is_array(arr)) {
+        st = schema_error(r, 0, "\"roles\" of %s must be an array of objects, not %s", what, json_type_name(arr));
+        pop(r);
+        return st;
+    }
+    a->roles = (ag_role *)calloc(json_array_size(arr) ? json_array_size(arr) : 1, sizeof *a->roles);
+    if (!a->roles) {
+        pop(r);
+        return ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
+    }
+    json_array_foreach(arr, i, v) {
+        ag_role *role = (ag_role *)&a->roles[a->n_roles];
+        char *title = NULL, *from = NULL, *to = NULL;
+        char rwhat[300];
+        snprintf(rwhat, sizeof rwhat, "roles[%zu] of %s", i, what);
+        push_index(r, i);
+        if (!json_is_object(v)) {
+            st = schema_error(r, 0, "%s must be an object, not %s", rwhat, json_type_name(v));
+        } else if (check_keys(r, v, role_keys, rwhat, &st) == 0 &&
+                   get_string(r, v, "title", 1, rwhat, &title, &st) == 0 &&
+                   get_date(r, v, "from", rwhat, &from, &st) == 0 &&
+                   get_date(r, v, "to", rwhat, &to, &st) == 0) {
+            if (from && to && strcmp(from, to) > 0) {
+                push_key(r, "to");
+                st = schema_error(r, 0, "%s ends (%s) before it starts (%s)", rwhat, to, from);
+                pop(r);
+                free(title);
+                free(from);
+                free(to);
+            } else {
+                role->title = title;
+                role->from = from;
+                role->to = to;
+                a->n_roles++;
+            }
+        } else {
+            free(title);
+            free(from);
+            free(to);
+        }
+        pop(r);
+        if (st != AG_OK)
+            break;
+    }
+    pop(r);
+    return st;
+}
+
+static ag_status read_attrs(reader *r, json_t *obj, ag_actor *a, const char *what)
+{
+    ag_status st = AG_OK;
+    const char *key;
+    json_t *v;
+
+    push_key(r, "attrs");
+    if (!json_is_object(obj)) {
+        st = schema_error(r, 0, "\"attrs\" of %s must be an object, not %s", what, json_type_name(obj));
+        pop(r);
+        return st;
+    }
+    a->attrs = (ag_attr *)calloc(json_object_size(obj) ? json_object_size(obj) : 1, sizeof *a->attrs);
+    if (!a->attrs) {
+        pop(r);
+        return ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
+    }
+    json_object_foreach(obj, key, v) {
+        ag_attr *at = (ag_attr *)&a->attrs[a->n_attrs];
+        char num[64];
+        push_key(r, key);
+        if (blank(key) || has_control(key)) {
+            st = schema_error(r, 1, "attribute names of %s must be non-empty without control characters", what);
+        } else if (json_is_string(v)) {
+            at->key = ag__strdup(key);
+            at->value = ag__strdup(json_string_value(v));
+            if (!at->key || !at->value)
+                st = ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
+            a->n_attrs++;
+        } else if (json_is_number(v)) {
+            if (json_is_integer(v))
+                snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+            else
+                snprintf(num, sizeof num, "%.17g", json_real_value(v));
+            at->key = ag__strdup(key);
+            at->value = ag__strdup(num);
+            at->is_number = 1;
+            at->number = json_number_value(v);
+            if (!at->key || !at->value)
+                st = ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
+            a->n_attrs++;
+        } else {
+            st = schema_error(r, 0, "attribute \"%s\" of %s must be a string or a number, not %s", key, what,
+                              json_type_name(v));
+        }
+        pop(r);
+        if (st != AG_OK)
+            break;
+    }
+    pop(r);
+    return st;
+}
+
+static ag_status read_actor(reader *r, json_t *obj, size_t index)
+{
+    static const char *const valid_keys[] = { "from", "to", NULL };
+    ag_actor a;
+    ag_status st = AG_OK;
+    char what[320];
+    char *type = NULL;
+    json_t *v;
+    ag_pos pos;
+    size_t aliases_before = r->lex->n_aliases;
+    int bad = 0;
+
+    memset(&a, 0, sizeof a);
+    snprintf(what, sizeof what, "actor #%zu", index + 1);
+    pos = pos_of(r, 0);
+    if (!json_is_object(obj))
+        return schema_error(r, 0, "%s must be an object, not %s", what, json_type_name(obj));
+
+    if (get_string(r, obj, "id", 1, what, (char **)&a.id, &st) != 0) {
+        ag__actor_clear(&a);
+        return st;
+    }
+    if (strlen(a.id) > ID_MAX) {
+        push_key(r, "id");
+        st = schema_error(r, 0, "id of %s is longer than %d bytes", what, ID_MAX);
+        pop(r);
+        ag__actor_clear(&a);
+        return st;
+    }
+    snprintf(what, sizeof what, "actor \"%s\"", a.id);
+
+    if (check_keys(r, obj, actor_keys, what, &st) != 0)
+        bad = 1;
+    if (st == AG_OK && get_string(r, obj, "label", 1, what, (char **)&a.label, &st) != 0)
+        bad = 1;
+    if (st == AG_OK && get_string(r, obj, "type", 1, what, &type, &st) != 0)
+        bad = 1;
+    if (st == AG_OK && type) {
+        ag_actor_type t;
+        if (strcmp(type, "state") == 0 || strcmp(type, "leader") == 0 || strcmp(type, "org") == 0) {
+            ag_actor_type_parse(type, strlen(type), &t);
+            a.type = t;
+        } else {
+            push_key(r, "type");
+            st = schema_error(r, 0, "\"type\" of %s must be \"state\", \"leader\" or \"org\", not \"%s\"", what,
+                              type);
+            pop(r);
+            bad = 1;
+        }
+    }
+    free(type);
+    if (st == AG_OK && get_string(r, obj, "affiliation", 0, what, (char **)&a.affiliation, &st) != 0)
+        bad = 1;
+    if (st == AG_OK && (v = json_object_get(obj, "short_default")) != NULL) {
+        if (json_is_boolean(v)) {
+            a.short_default = json_is_true(v);
+        } else {
+            push_key(r, "short_default");
+            st = schema_error(r, 0, "\"short_default\" of %s must be true or false, not %s", what,
+                              json_type_name(v));
+            pop(r);
+            bad = 1;
+        }
+    }
+    if (st == AG_OK && (v = json_object_get(obj, "valid")) != NULL) {
+        push_key(r, "valid");
+        if (!json_is_object(v)) {
+            st = schema_error(r, 0, "\"valid\" of %s must be an object with \"from\" and \"to\", not %s", what,
+                              json_type_name(v));
+            bad = 1;
+        } else if (check_keys(r, v, valid_keys, "\"valid\"", &st) != 0 ||
+                   get_date(r, v, "from", "\"valid\"", (char **)&a.valid_from, &st) != 0 ||
+                   get_date(r, v, "to", "\"valid\"", (char **)&a.valid_to, &st) != 0) {
+            bad = 1;
+        }
+        pop(r);
+    }
+    if (st == AG_OK && (v = json_object_get(obj, "roles")) != NULL) {
+        size_t before = r->lex->n_errors;
+        st = read_roles(r, v, &a, what);
+        if (r->lex->n_errors > before)
+            bad = 1;
+    }
+    if (st == AG_OK && (v = json_object_get(obj, "attrs")) != NULL) {
+        size_t before = r->lex->n_errors;
+        st = read_attrs(r, v, &a, what);
+        if (r->lex->n_errors > before)
+            bad = 1;
+    }
+    if (st != AG_OK || bad) {
+        ag__actor_clear(&a);
+        return st;
+    }
+
+    {
+        size_t actors_before = r->lex->n_actors;
+        st = ag__lex_add_actor(r->lex, &a, pos, r->err);
+        if (st != AG_OK || r->lex->n_actors == actors_before)
+            return st;   /* a duplicate id: reported, actor dropped */
+    }
+    {
+        size_t before = r->lex->n_errors;
+        st = read_aliases(r, obj, what);
+        if (st != AG_OK)
+            return st;
+        if (r->lex->n_errors == before && json_object_get(obj, "short_default") &&
+            r->lex->actors[r->lex->n_actors - 1].short_default) {
+            int has_short = 0;
+            for (size_t i = aliases_before; i < r->lex->n_aliases; i++)
+                if (r->lex->aliases[i].kind == AG_KIND_SHORT)
+                    has_short = 1;
+            if (!has_short) {
+                push_key(r, "short_default");
+                schema_warning(r, "%s has \"short_default\" but no \"short\" names", what);
+                pop(r);
+            }
+        }
+    }
+    return AG_OK;
+}
+
+ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *data, size_t len, ag_error *err)
+{
+    static const char *const top_keys[] = { "lexicon", "version", "actors", "description", NULL };
+    json_error_t jerr;
+    json_t *root = NULL, *actors, *v;
+    reader r;
+    long file;
+    ag_status st = AG_OK;
+    size_t i;
+
+    if (lex->compiled)
+        return ag__fail(err, AG_EINVAL, "lexicon is already compiled; load every file first");
+    ag__lex_begin(lex);
+    file = ag__lex_add_file(lex, name);
+    if (file < 0)
+        return ag__fail(err, AG_ENOMEM, "out of memory loading %s", name);
+
+    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        /* jansson counts columns in characters, 1-based, and sometimes 0 at a line start */
+        ag__lex_report(lex, AG_DIAG_ERROR, AG_ESYNTAX, name, (unsigned long)(jerr.line > 0 ? jerr.line : 1),
+                       (unsigned long)(jerr.column > 0 ? jerr.column : 1), err, "malformed JSON: %s", jerr.text);
+        return ag__lex_end(lex, err);
+    }
+
+    memset(&r, 0, sizeof r);
+    r.lex = lex;
+    r.name = lex->files[file];
+    r.text = data;
+    r.len = len;
+    r.file = (uint32_t)file;
+    r.err = err;
+
+    if (!json_is_object(root)) {
+        st = schema_error(&r, 0, "a lexicon must be an object with an \"actors\" array, not %s",
+                          json_type_name(root));
+        goto done;
+    }
+    if (check_keys(&r, root, top_keys, "the lexicon's top level", &st) != 0 && st != AG_OK)
+        goto done;
+    if ((v = json_object_get(root, "lexicon")) && !json_is_string(v)) {
+        push_key(&r, "lexicon");
+        st = schema_error(&r, 0, "\"lexicon\" must be a string (the lexicon's name), not %s", json_type_name(v));
+        pop(&r);
+        if (st != AG_OK)
+            goto done;
+    }
+    if ((v = json_object_get(root, "version")) && (!json_is_integer(v) || json_integer_value(v) != 1)) {
+        push_key(&r, "version");
+        st = schema_error(&r, 0, "\"version\" must be 1 (the only version of the format)");
+        pop(&r);
+        if (st != AG_OK)
+            goto done;
+    }
+    actors = json_object_get(root, "actors");
+    if (!actors) {
+        st = schema_error(&r, 0, "the lexicon lacks the required key \"actors\"");
+        goto done;
+    }
+    push_key(&r, "actors");
+    if (!json_is_array(actors)) {
+        st = schema_error(&r, 0, "\"actors\" must be an array, not %s", json_type_name(actors));
+        pop(&r);
+        goto done;
+    }
+    json_array_foreach(actors, i, v) {
+        push_index(&r, i);
+        st = read_actor(&r, v, i);
+        pop(&r);
+        if (st != AG_OK)
+            break;
+    }
+    pop(&r);
+
+done:
+    json_decref(root);
+    if (st != AG_OK)
+        return st;
+    return ag__lex_end(lex, err);
+}
+
+ag_status ag_lexicon_load_file(ag_lexicon *lex, const char *path, ag_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    char *data = NULL;
+    size_t len = 0, cap = 0;
+    ag_status st;
+
+    if (!fp)
+        return ag__fail_at(err, AG_EIO, path, 0, 0, "cannot open lexicon: %s", strerror(errno));
+    for (;;) {
+        size_t got;
+        if (len + 65536 + 1 > cap && ag__grow((void **)&data, &cap, len + 65536 + 1, 1) != 0) {
+            fclose(fp);
+            free(data);
+            return ag__fail_at(err, AG_ENOMEM, path, 0, 0, "out of memory reading lexicon");
+        }
+        got = fread(data + len, 1, cap - len - 1, fp);
+        len += got;
+        if (len > LEXICON_FILE_MAX) {
+            fclose(fp);
+            free(data);
+            return ag__fail_at(err, AG_ELIMIT, path, 0, 0, "lexicon is larger than %zu bytes", LEXICON_FILE_MAX);
+        }
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        int e = errno;
+        fclose(fp);
+        free(data);
+        return ag__fail_at(err, AG_EIO, path, 0, 0, "cannot read lexicon: %s", strerror(e));
+    }
+    fclose(fp);
+    data[len] = '\0';
+    st = ag_lexicon_load_buffer(lex, path, data, len, err);
+    free(data);
+    return st;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.json below dir, sorted, appended to *files. */
+static ag_status collect(const char *dir, char ***files, size_t *n, size_t *cap, int depth, ag_error *err)
+{
+    DIR *d;
+    struct dirent *e;
+    char **names = NULL;
+    size_t nn = 0, nc = 0;
+    ag_status st = AG_OK;
+
+    if (depth > 64)
+        return ag__fail_at(err, AG_ELIMIT, dir, 0, 0, "lexicon directories nest deeper than 64 levels");
+    d = opendir(dir);
+    if (!d)
+        return ag__fail_at(err, AG_EIO, dir, 0, 0, "cannot open lexicon directory: %s", strerror(errno));
+    while ((e = readdir(d)) != NULL) {
+        char *full;
+        size_t len;
+        if (e->d_name[0] == '.')
+            continue;
+        len = strlen(dir) + strlen(e->d_name) + 2;
+        full = (char *)malloc(len);
+        if (!full || ag__grow((void **)&names, &nc, nn + 1, sizeof *names) != 0) {
+            free(full);
+            st = ag__fail(err, AG_ENOMEM, "out of memory listing %s", dir);
+            break;
+        }
+        snprintf(full, len, "%s/%s", dir, e->d_name);
+        names[nn++] = full;
+    }
+    closedir(d);
+    if (nn)
+        qsort(names, nn, sizeof *names, by_name);
+    for (size_t i = 0; i < nn; i++) {
+        struct stat sb;
+        if (st == AG_OK && stat(names[i], &sb) == 0) {
+            if (S_ISDIR(sb.st_mode)) {
+                st = collect(names[i], files, n, cap, depth + 1, err);
+            } else if (S_ISREG(sb.st_mode) && has_suffix(names[i], ".json")) {
+                if (ag__grow((void **)files, cap, *n + 1, sizeof **files) != 0) {
+                    st = ag__fail(err, AG_ENOMEM, "out of memory listing %s", dir);
+                } else {
+                    (*files)[(*n)++] = names[i];
+                    names[i] = NULL;   /* owned by files now */
+                }
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    return st;
+}
+
+ag_status ag_lexicon_load_path(ag_lexicon *lex, const char *path, ag_error *err)
+{
+    struct stat sb;
+    char **files = NULL;
+    size_t n = 0, cap = 0;
+    ag_status st, first = AG_OK;
+
+    if (stat(path, &sb) != 0)
+        return ag__fail_at(err, AG_EIO, path, 0, 0, "cannot open lexicon: %s", strerror(errno));
+    if (!S_ISDIR(sb.st_mode))
+        return ag_lexicon_load_file(lex, path, err);
+    st = collect(path, &files, &n, &cap, 0, err);
+    if (st == AG_OK && n == 0)
+        st = ag__fail_at(err, AG_EINVAL, path, 0, 0, "no *.json lexicon files in this directory");
+    for (size_t i = 0; i < n && st == AG_OK; i++) {
+        ag_error e1;
+        ag_status s1 = ag_lexicon_load_file(lex, files[i], &e1);
+        if (s1 != AG_OK) {
+            if (first == AG_OK) {
+                first = s1;
+                if (err)
+                    *err = e1;
+            }
+            if (!lex->diag)
+                st = s1;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(files[i]);
+    free(files);
+    return st != AG_OK ? st : first;
+}
