@@ -1,0 +1,492 @@
+/*
+ * input.c — the document reader: files, directories, JSONL, standard input.
+ *
+ * Input: the command line's INPUT arguments. Output: one document at a
+ * time, with its id, text, date and where it came from. A directory is
+ * walked recursively (*.txt and *.jsonl, in byte order of the path, links
+ * to directories not followed); a file named on the command line is read
+ * whatever its extension (*.jsonl as JSON lines, anything else as one
+ * text). Only the current document is in memory. An input that cannot be
+ * used is reported through the warning callback and skipped.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "actorgraph/io.h"
+#include "internal.h"
+
+#define DIR_DEPTH_MAX 64
+
+struct ag_reader {
+    ag_reader_options opts;
+    char **queue;          /* paths still to read, in order */
+    size_t qn, qcap, qi;
+
+    FILE *fp;
+    char *path;            /* the current file */
+    int jsonl;
+    int is_stdin;
+    unsigned long line;
+
+    char *buf;             /* the current document's text, or JSONL line */
+    size_t cap;
+    json_t *obj;           /* the current JSONL object */
+    char *id;
+    ag_reader_stats stats;
+    uint64_t seq;
+};
+
+static void warn(ag_reader *r, const char *file, unsigned long line, unsigned long col, const char *fmt, ...)
+    AG_PRINTF(5, 6);
+
+static void warn(ag_reader *r, const char *file, unsigned long line, unsigned long col, const char *fmt, ...)
+{
+    ag_error e;
+    va_list ap;
+    if (!r->opts.warn)
+        return;
+    memset(&e, 0, sizeof e);
+    e.status = AG_ESYNTAX;
+    snprintf(e.file, sizeof e.file, "%s", file);
+    e.line = line;
+    e.column = col;
+    va_start(ap, fmt);
+    vsnprintf(e.message, sizeof e.message, fmt, ap);
+    va_end(ap);
+    r->opts.warn(r->opts.userdata, AG_DIAG_WARNING, &e);
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Inserts paths at the queue's read position, keeping their order. */
+static int queue_insert(ag_reader *r, char **paths, size_t n)
+{
+    if (ag__grow((void **)&r->queue, &r->qcap, r->qn + n, sizeof *r->queue) != 0)
+        return -1;
+    memmove(r->queue + r->qi + n, r->queue + r->qi, (r->qn - r->qi) * sizeof *r->queue);
+    memcpy(r->queue + r->qi, paths, n * sizeof *paths);
+    r->qn += n;
+    return 0;
+}
+
+/* Every *.txt and *.jsonl below dir, sorted, appended to *out. */
+static int walk(ag_reader *r, const char *dir, int depth, char ***out, size_t *n, size_t *cap)
+{
+    DIR *d;
+    struct dirent *e;
+    char **names = NULL;
+    size_t nn = 0, nc = 0;
+    int rc = 0;
+
+    if (depth > DIR_DEPTH_MAX) {
+        warn(r, dir, 0, 0, "directories nest deeper than %d levels; not read", DIR_DEPTH_MAX);
+        r->stats.skipped_files++;
+        return 0;
+    }
+    d = opendir(dir);
+    if (!d) {
+        warn(r, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+        r->stats.skipped_files++;
+        return 0;
+    }
+    while ((e = readdir(d)) != NULL) {
+        size_t len;
+        char *full;
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        len = strlen(dir) + strlen(e->d_name) + 2;
+        full = (char *)malloc(len);
+        if (!full || ag__grow((void **)&names, &nc, nn + 1, sizeof *names) != 0) {
+            free(full);
+            rc = -1;
+            break;
+        }
+        snprintf(full, len, "%s%s%s", dir, has_suffix(dir, "/") ? "" : "/", e->d_name);
+        names[nn++] = full;
+    }
+    closedir(d);
+    if (nn)
+        qsort(names, nn, sizeof *names, by_name);
+    for (size_t i = 0; i < nn; i++) {
+        struct stat sb, lb;
+        if (rc == 0 && lstat(names[i], &lb) == 0) {
+            if (S_ISDIR(lb.st_mode)) {
+                rc = walk(r, names[i], depth + 1, out, n, cap);
+            } else if ((S_ISREG(lb.st_mode) || (S_ISLNK(lb.st_mode) && stat(names[i], &sb) == 0 &&
+                                                S_ISREG(sb.st_mode))) &&
+                       (has_suffix(names[i], ".txt") || has_suffix(names[i], ".jsonl"))) {
+                if (ag__grow((void **)out, cap, *n + 1, sizeof **out) != 0) {
+                    rc = -1;
+                } else {
+                    (*out)[(*n)++] = names[i];
+                    names[i] = NULL;   /* owned by *out now */
+                }
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+ag_status ag_reader_new(const char *const *inputs, size_t n_inputs, const ag_reader_options *opts, ag_reader **out,
+                        ag_error *err)
+{
+    ag_reader_options defaults = AG_READER_OPTIONS_INIT;
+    ag_reader *r = (ag_reader *)calloc(1, sizeof *r);
+    static const char *const stdin_only[] = { "-" };
+
+    *out = NULL;
+    if (!r)
+        return ag__fail(err, AG_ENOMEM, "out of memory creating a reader");
+    r->opts = opts ? *opts : defaults;
+    if (!r->opts.text_field)
+        r->opts.text_field = "text";
+    if (!r->opts.id_field)
+        r->opts.id_field = "id";
+    if (!r->opts.date_field)
+        r->opts.date_field = "date";
+    if (n_inputs == 0) {
+        inputs = stdin_only;
+        n_inputs = 1;
+    }
+    r->queue = (char **)calloc(n_inputs, sizeof *r->queue);
+    if (!r->queue) {
+        ag_reader_free(r);
+        return ag__fail(err, AG_ENOMEM, "out of memory creating a reader");
+    }
+    r->qcap = n_inputs;
+    for (size_t i = 0; i < n_inputs; i++) {
+        r->queue[i] = ag__strdup(inputs[i]);
+        if (!r->queue[i]) {
+            r->qn = i;
+            ag_reader_free(r);
+            return ag__fail(err, AG_ENOMEM, "out of memory creating a reader");
+        }
+    }
+    r->qn = n_inputs;
+    *out = r;
+    return AG_OK;
+}
+
+static void close_current(ag_reader *r)
+{
+    if (r->fp && !r->is_stdin)
+        fclose(r->fp);
+    r->fp = NULL;
+    r->is_stdin = 0;
+    free(r->path);
+    r->path = NULL;
+}
+
+void ag_reader_free(ag_reader *r)
+{
+    if (!r)
+        return;
+    close_current(r);
+    for (size_t i = r->qi; i < r->qn; i++)
+        free(r->queue[i]);
+    free(r->queue);
+    free(r->buf);
+    free(r->id);
+    json_decref(r->obj);
+    free(r);
+}
+
+const ag_reader_stats *ag_reader_stats_get(const ag_reader *r)
+{
+    return &r->stats;
+}
+
+/* Reads a whole stream into r->buf. 1: read; 0: too large (skipped); -1: error (errno). */
+static int slurp(ag_reader *r, FILE *fp, size_t *len)
+{
+    size_t n = 0;
+    for (;;) {
+        size_t got;
+        if (n + 65536 + 1 > r->cap && ag__grow((void **)&r->buf, &r->cap, n + 65536 + 1, 1) != 0) {
+            errno = ENOMEM;
+            return -1;
+        }
+        got = fread(r->buf + n, 1, r->cap - n - 1, fp);
+        n += got;
+        if (n > r->opts.max_document) {
+            while (fread(r->buf, 1, r->cap - 1, fp) > 0)
+                ;
+            return 0;
+        }
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp))
+        return -1;
+    r->buf[n] = '\0';
+    *len = n;
+    return 1;
+}
+
+/* Reads one line (without its line feed) into r->buf. 1: a line; 0: end of
+ * file; 2: a line longer than max_document (consumed, skipped); -1: error. */
+static int read_line(ag_reader *r, size_t *len)
+{
+    size_t n = 0;
+    int too_long = 0, any = 0;
+    for (;;) {
+        size_t chunk;
+        if (!too_long && n + 65536 + 1 > r->cap && ag__grow((void **)&r->buf, &r->cap, n + 65536 + 1, 1) != 0) {
+            errno = ENOMEM;
+            return -1;
+        }
+        if (too_long)
+            n = 0;
+        if (!fgets(r->buf + n, (int)((r->cap - n) > 1 << 30 ? 1 << 30 : r->cap - n), r->fp))
+            break;
+        any = 1;
+        chunk = strlen(r->buf + n);
+        /* a NUL byte inside the line: fgets stops counting there; find the real end */
+        if (chunk == 0 || (r->buf[n + chunk - 1] != '\n' && !feof(r->fp) && n + chunk + 1 < r->cap)) {
+            char *nl = (char *)memchr(r->buf + n + chunk, '\n', r->cap - n - chunk - 1);
+            if (nl)
+                chunk = (size_t)(nl - (r->buf + n)) + 1;
+        }
+        n += chunk;
+        if (n && r->buf[n - 1] == '\n') {
+            n--;
+            if (n && r->buf[n - 1] == '\r')
+                n--;
+            break;
+        }
+        if (n > r->opts.max_document)
+            too_long = 1;
+    }
+    if (ferror(r->fp))
+        return -1;
+    if (!any)
+        return 0;
+    r->buf[n] = '\0';
+    *len = n;
+    return too_long ? 2 : 1;
+}
+
+static ag_status open_next(ag_reader *r, int *opened, ag_error *err)
+{
+    char *path;
+    struct stat sb;
+
+    *opened = 0;
+    if (r->qi >= r->qn)
+        return AG_OK;
+    path = r->queue[r->qi++];
+    if (strcmp(path, "-") == 0) {
+        int c = getc(stdin);
+        if (c != EOF)
+            ungetc(c, stdin);
+        r->fp = stdin;
+        r->is_stdin = 1;
+        r->path = path;
+        r->jsonl = r->opts.format == AG_INPUT_JSONL || (r->opts.format == AG_INPUT_AUTO && c == '{');
+        r->line = 0;
+        r->stats.files++;
+        *opened = 1;
+        return AG_OK;
+    }
+    if (stat(path, &sb) != 0) {
+        warn(r, path, 0, 0, "cannot read: %s", strerror(errno));
+        r->stats.skipped_files++;
+        free(path);
+        return AG_OK;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        char **found = NULL;
+        size_t n = 0, cap = 0;
+        if (walk(r, path, 0, &found, &n, &cap) != 0 || (n && queue_insert(r, found, n) != 0)) {
+            for (size_t i = 0; i < n; i++)
+                free(found[i]);
+            free(found);
+            free(path);
+            return ag__fail(err, AG_ENOMEM, "out of memory listing inputs");
+        }
+        free(found);
+        free(path);
+        return AG_OK;
+    }
+    r->fp = fopen(path, "rb");
+    if (!r->fp) {
+        warn(r, path, 0, 0, "cannot read: %s", strerror(errno));
+        r->stats.skipped_files++;
+        free(path);
+        return AG_OK;
+    }
+    r->path = path;
+    r->jsonl = r->opts.format == AG_INPUT_JSONL || (r->opts.format == AG_INPUT_AUTO && has_suffix(path, ".jsonl"));
+    r->line = 0;
+    r->stats.files++;
+    *opened = 1;
+    return AG_OK;
+}
+
+static const char *field_string(json_t *obj, const char *key, char *num, size_t size)
+{
+    json_t *v = json_object_get(obj, key);
+    if (json_is_string(v))
+        return json_string_value(v);
+    if (json_is_integer(v)) {
+        snprintf(num, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return num;
+    }
+    return NULL;
+}
+
+/* The next document from the open JSONL file: 1 found, 0 end of file. */
+static int next_jsonl(ag_reader *r, ag_document *doc, ag_status *st, ag_error *err)
+{
+    for (;;) {
+        size_t len;
+        json_error_t jerr;
+        json_t *obj, *text;
+        int rc = read_line(r, &len);
+        char num[32];
+        const char *id;
+
+        if (rc == 0)
+            return 0;
+        if (rc < 0) {
+            *st = ag__fail_at(err, AG_EIO, r->path, r->line + 1, 0, "read failed: %s", strerror(errno));
+            return 0;
+        }
+        r->line++;
+        if (rc == 2) {
+            warn(r, r->path, r->line, 0, "line longer than the %zu-byte document limit; skipped",
+                 r->opts.max_document);
+            r->stats.skipped_large++;
+            continue;
+        }
+        {
+            size_t k = 0;
+            while (k < len && strchr(" \t\r", r->buf[k]))
+                k++;
+            if (k == len)
+                continue;   /* blank line */
+        }
+        obj = json_loadb(r->buf, len, 0, &jerr);
+        if (!obj) {
+            warn(r, r->path, r->line, (unsigned long)(jerr.column > 0 ? jerr.column : 1),
+                 "not a JSON object: %s; line skipped", jerr.text);
+            r->stats.skipped_lines++;
+            continue;
+        }
+        if (!json_is_object(obj)) {
+            warn(r, r->path, r->line, 1, "not a JSON object; line skipped");
+            r->stats.skipped_lines++;
+            json_decref(obj);
+            continue;
+        }
+        text = json_object_get(obj, r->opts.text_field);
+        if (!json_is_string(text)) {
+            warn(r, r->path, r->line, 1, "no string field \"%s\"; line skipped", r->opts.text_field);
+            r->stats.skipped_lines++;
+            json_decref(obj);
+            continue;
+        }
+        json_decref(r->obj);
+        r->obj = obj;
+        free(r->id);
+        id = field_string(obj, r->opts.id_field, num, sizeof num);
+        if (id) {
+            r->id = ag__strdup(id);
+        } else {
+            size_t n = strlen(r->path) + 24;
+            r->id = (char *)malloc(n);
+            if (r->id)
+                snprintf(r->id, n, "%s:%lu", r->path, r->line);
+        }
+        if (!r->id) {
+            *st = ag__fail(err, AG_ENOMEM, "out of memory reading %s", r->path);
+            return 0;
+        }
+        doc->id = r->id;
+        doc->text = json_string_value(text);
+        doc->len = json_string_length(text);
+        doc->date = field_string(obj, r->opts.date_field, num, sizeof num) ? json_string_value(json_object_get(obj, r->opts.date_field)) : NULL;
+        doc->source = r->path;
+        doc->line = r->line;
+        return 1;
+    }
+}
+
+ag_status ag_reader_next(ag_reader *r, ag_document *doc, int *got, ag_error *err)
+{
+    ag_status st = AG_OK;
+
+    *got = 0;
+    memset(doc, 0, sizeof *doc);
+    for (;;) {
+        if (!r->fp) {
+            int opened;
+            if ((st = open_next(r, &opened, err)) != AG_OK)
+                return st;
+            if (!opened) {
+                if (r->qi >= r->qn)
+                    return AG_OK;   /* the end */
+                continue;
+            }
+        }
+        if (r->jsonl) {
+            if (next_jsonl(r, doc, &st, err)) {
+                break;
+            }
+            close_current(r);
+            if (st != AG_OK)
+                return st;
+            continue;
+        } else {
+            size_t len = 0;
+            int rc = slurp(r, r->fp, &len);
+            if (rc < 0) {
+                st = ag__fail_at(err, errno == ENOMEM ? AG_ENOMEM : AG_EIO, r->path, 0, 0, "read failed: %s",
+                                 strerror(errno));
+                close_current(r);
+                return st;
+            }
+            if (rc == 0) {
+                warn(r, r->path, 0, 0, "larger than the %zu-byte document limit; skipped", r->opts.max_document);
+                r->stats.skipped_large++;
+                close_current(r);
+                continue;
+            }
+            free(r->id);
+            r->id = r->path;      /* the path is the id; keep it until the next document */
+            r->path = NULL;
+            doc->id = r->id;
+            doc->text = r->buf;
+            doc->len = len;
+            doc->date = NULL;
+            doc->source = r->id;
+            doc->line = 0;
+            if (r->fp && !r->is_stdin)
+                fclose(r->fp);
+            r->fp = NULL;
+            r->is_stdin = 0;
+            break;
+        }
+    }
+    doc->seq = r->seq++;
+    r->stats.documents++;
+    r->stats.bytes += doc->len;
+    *got = 1;
+    return AG_OK;
+}

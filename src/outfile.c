@@ -1,0 +1,168 @@
+/*
+ * outfile.c — atomic output files.
+ *
+ * Input: a target path. Output: a stream onto a temporary file in the
+ * target's directory (".NAME.XXXXXX"), renamed over the target only after
+ * every write, the flush and the close succeeded, so a failed or
+ * interrupted run leaves any previous file untouched. Open temporaries are
+ * listed in a fixed table that a signal handler may clean with unlink(),
+ * the one async-signal-safe way to do it. "-" writes to standard output.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "actorgraph/io.h"
+#include "internal.h"
+
+#define MAX_OPEN 64
+#define TMP_PATH_MAX 4096
+
+struct ag_outfile {
+    char *path;
+    char *tmp;
+    FILE *fp;
+    int is_stdout;
+    int slot;
+};
+
+/* For the signal handler: paths of open temporaries; a slot is in use when
+ * its first byte is not NUL. */
+static char open_tmp[MAX_OPEN][TMP_PATH_MAX];
+static volatile sig_atomic_t open_used[MAX_OPEN];
+
+static int claim_slot(const char *tmp)
+{
+    if (strlen(tmp) >= TMP_PATH_MAX)
+        return -1;
+    for (int i = 0; i < MAX_OPEN; i++) {
+        if (!open_used[i]) {
+            memcpy(open_tmp[i], tmp, strlen(tmp) + 1);
+            open_used[i] = 1;
+            return i;
+        }
+    }
+    return -1;
+}
+
+static void release_slot(int slot)
+{
+    if (slot >= 0)
+        open_used[slot] = 0;
+}
+
+void ag_outfile_cleanup_all(void)
+{
+    for (int i = 0; i < MAX_OPEN; i++) {
+        if (open_used[i]) {
+            unlink(open_tmp[i]);
+            open_used[i] = 0;
+        }
+    }
+}
+
+ag_status ag_outfile_open(const char *path, ag_outfile **out, ag_error *err)
+{
+    ag_outfile *f;
+    const char *slash;
+    size_t dirlen;
+    int fd;
+    mode_t mask;
+
+    *out = NULL;
+    f = (ag_outfile *)calloc(1, sizeof *f);
+    if (!f)
+        return ag__fail(err, AG_ENOMEM, "out of memory opening %s", path);
+    f->slot = -1;
+    if (strcmp(path, "-") == 0) {
+        f->is_stdout = 1;
+        f->fp = stdout;
+        *out = f;
+        return AG_OK;
+    }
+    f->path = ag__strdup(path);
+    slash = strrchr(path, '/');
+    dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    f->tmp = (char *)malloc(strlen(path) + 16);
+    if (!f->path || !f->tmp) {
+        ag_outfile_abort(f);
+        return ag__fail(err, AG_ENOMEM, "out of memory opening %s", path);
+    }
+    memcpy(f->tmp, path, dirlen);
+    sprintf(f->tmp + dirlen, ".%s.XXXXXX", path + dirlen);
+    fd = mkstemp(f->tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(f->tmp);
+        f->tmp = NULL;
+        ag_outfile_abort(f);
+        return ag__fail_at(err, AG_EIO, path, 0, 0, "cannot create the output file: %s", strerror(e));
+    }
+    f->slot = claim_slot(f->tmp);
+    /* mkstemp makes 0600; give the file the mode a plain fopen() would */
+    mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    f->fp = fdopen(fd, "wb");
+    if (!f->fp) {
+        int e = errno;
+        close(fd);
+        ag_outfile_abort(f);
+        return ag__fail_at(err, AG_EIO, path, 0, 0, "cannot open the output file: %s", strerror(e));
+    }
+    *out = f;
+    return AG_OK;
+}
+
+FILE *ag_outfile_stream(ag_outfile *f)
+{
+    return f->fp;
+}
+
+ag_status ag_outfile_commit(ag_outfile *f, ag_error *err)
+{
+    ag_status st = AG_OK;
+    int e = 0;
+
+    if (f->is_stdout) {
+        if (fflush(stdout) != 0 || ferror(stdout))
+            st = ag__fail_at(err, AG_EIO, "-", 0, 0, "cannot write to standard output: %s", strerror(errno));
+        free(f);
+        return st;
+    }
+    if (fflush(f->fp) != 0 || ferror(f->fp))
+        e = errno ? errno : EIO;
+    if (fclose(f->fp) != 0 && !e)
+        e = errno ? errno : EIO;
+    f->fp = NULL;
+    if (!e && rename(f->tmp, f->path) != 0)
+        e = errno;
+    if (e) {
+        st = ag__fail_at(err, AG_EIO, f->path, 0, 0, "cannot write the output file: %s", strerror(e));
+        ag_outfile_abort(f);
+        return st;
+    }
+    release_slot(f->slot);
+    free(f->tmp);
+    free(f->path);
+    free(f);
+    return AG_OK;
+}
+
+void ag_outfile_abort(ag_outfile *f)
+{
+    if (!f)
+        return;
+    if (f->fp && !f->is_stdout)
+        fclose(f->fp);
+    if (f->tmp)
+        unlink(f->tmp);
+    release_slot(f->slot);
+    free(f->tmp);
+    free(f->path);
+    free(f);
+}
