@@ -1,0 +1,598 @@
+/*
+ * check_export.c — the GraphML and DOT writers (export.c, export_graphml.c,
+ * export_dot.c): byte-for-byte golden files for a small graph full of
+ * strings that need escaping, numbers that must read back exactly, the
+ * format names, atomic file output, and a GraphML round trip through
+ * ag_graph_read_file().
+ *
+ * The golden files (tests/data/golden/tricky.*, empty.*) were written by
+ * hand from the corpus described at tricky_graph(); "@VERSION@" in them
+ * stands for the library's version string.
+ */
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+/* Labels with < > & " ' and a backslash; attrs strings with a newline, a
+ * tab, a carriage return and a control character; non-ASCII ids and
+ * labels; a non-ASCII attrs key (GraphML wants attr.name to be an XML
+ * name token, so it cannot hold characters that need escaping); numbers
+ * 0.1, 2, 1e-9, 1/3. */
+static const char tricky_lexicon[] =
+    "{\"lexicon\": \"tricky\", \"version\": 1, \"actors\": ["
+    " {\"id\": \"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1\", \"type\": \"state\","
+    "  \"label\": \"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1 \xC4\xB0lham \xC6\x8Fliyev\","
+    "  \"names\": [\"Hellas\"], \"attrs\": {\"note\": \"\xC3\xA9\", \"x\": 0.3333333333333333}},"
+    " {\"id\": \"samantha-power\", \"label\": \"Samantha Power\", \"type\": \"leader\","
+    "  \"names\": [\"Samantha Power\"], \"affiliation\": \"USA\","
+    "  \"attrs\": {\"ab.c-d_\xC3\xA9\": \"k\", \"x\": 1e-9}},"
+    " {\"id\": \"EU\", \"label\": \"back\\\\slash\", \"type\": \"org\", \"names\": [\"European Union\"],"
+    "  \"attrs\": {\"note\": \"ctl\\u0001 tab\\t cr\\r end\", \"x\": 2}},"
+    " {\"id\": \"AZE\", \"label\": \"Azerbaijan <\\\"Baku\\\"> & 'Co'\", \"type\": \"state\","
+    "  \"names\": [\"Azerbaijan\"], \"attrs\": {\"note\": \"line1\\nline2\", \"x\": 0.1}}"
+    "]}";
+
+static ag_lexicon *lex;
+static char tmpdir[64];
+
+static void add_doc(ag_cooc *c, const uint32_t (*am)[2], size_t n, size_t sentences)
+{
+    ag_mention m[16];
+    ag_scan_result r;
+    ag_error err;
+    memset(&r, 0, sizeof r);
+    memset(m, 0, sizeof m);
+    for (size_t i = 0; i < n; i++) {
+        m[i].actor = am[i][0];
+        m[i].kind = AG_KIND_NAME;
+        m[i].start = 8 * i;
+        m[i].end = 8 * i + 4;
+        m[i].sentence = am[i][1];
+    }
+    r.mentions = m;
+    r.n_mentions = n;
+    r.sentences = sentences;
+    r.paragraphs = 1;
+    ck_assert_int_eq(ag_cooc_add(c, &r, &err), AG_OK);
+}
+
+/*
+ * One document of five sentences (N = 5):
+ *   s0: AZE EU   s1: AZE EU   s2: AZE samantha-power   s3: AZE Ellada   s4: EU Ellada
+ * AZE 4 windows/mentions, EU 3, samantha-power 1, Ellada 2.
+ *   AZE-EU     c 2: npmi ln(10/12)/-ln(2/5) = -0.19897784671578994, jaccard 2/5, dice 4/7
+ *   AZE-power  c 1: npmi ln(5/4)/ln 5 = 0.13864688385321391, jaccard 1/4, dice 2/5
+ *   AZE-Ellada c 1: npmi ln(5/8)/ln 5 = -0.29202967422017917, jaccard 1/5, dice 1/3
+ *   EU-Ellada  c 1: npmi ln(5/6)/ln 5 = -0.11328275255937834, jaccard 1/4, dice 2/5
+ * DOT sizes scale with sqrt(mentions / 4): 1, 0.866, 0.5, 0.707; pen
+ * widths with the weight (count) between 1 and 2.
+ */
+static ag_graph *tricky_graph(void)
+{
+    ag_window w = { AG_WINDOW_SENTENCE };
+    ag_cooc *c = NULL;
+    ag_graph *g = NULL;
+    ag_error err;
+    uint32_t gr = 0, pw = 1, eu = 2, az = 3;
+    const uint32_t am[][2] = { { az, 0 }, { eu, 0 }, { az, 1 }, { eu, 1 }, { az, 2 },
+                               { pw, 2 }, { az, 3 }, { gr, 3 }, { eu, 4 }, { gr, 4 } };
+    ck_assert_uint_eq(ag_lexicon_find(lex, "AZE"), az);
+    ck_assert_uint_eq(ag_lexicon_find(lex, "samantha-power"), pw);
+    ck_assert_int_eq(ag_cooc_new(ag_lexicon_actor_count(lex), &w, &c, &err), AG_OK);
+    add_doc(c, am, sizeof am / sizeof am[0], 5);
+    ck_assert_int_eq(ag_graph_build(lex, c, NULL, &g, &err), AG_OK);
+    ag_cooc_free(c);
+    return g;
+}
+
+static ag_graph *empty_graph(void)
+{
+    ag_window w = { AG_WINDOW_PARAGRAPH };
+    ag_cooc *c = NULL;
+    ag_graph *g = NULL;
+    ag_graph_options o = AG_GRAPH_OPTIONS_INIT;
+    ag_error err;
+    o.weight = AG_MEASURE_JACCARD;
+    ck_assert_int_eq(ag_cooc_new(ag_lexicon_actor_count(lex), &w, &c, &err), AG_OK);
+    ck_assert_int_eq(ag_graph_build(lex, c, &o, &g, &err), AG_OK);
+    ag_cooc_free(c);
+    return g;
+}
+
+/* The whole file (NUL-terminated); *len its size. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    char *buf;
+    long n;
+    ck_assert_msg(fp != NULL, "cannot open %s", path);
+    fseek(fp, 0, SEEK_END);
+    n = ftell(fp);
+    rewind(fp);
+    buf = (char *)malloc((size_t)n + 1);
+    ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
+    buf[n] = '\0';
+    fclose(fp);
+    if (len)
+        *len = (size_t)n;
+    return buf;
+}
+
+/* A golden file with @VERSION@ replaced by the library's version. */
+static char *golden(const char *name, size_t *len)
+{
+    size_t n;
+    char *raw = slurp(tu_data(name), &n), *out, *p;
+    const char *v = AG_VERSION_STRING;
+    out = (char *)malloc(n + 64);
+    p = strstr(raw, "@VERSION@");
+    ck_assert_msg(p != NULL, "%s lacks @VERSION@", name);
+    memcpy(out, raw, (size_t)(p - raw));
+    strcpy(out + (p - raw), v);
+    strcat(out, p + 9);
+    *len = strlen(out);
+    free(raw);
+    return out;
+}
+
+static char *export_memory(const ag_graph *g, ag_format f, size_t *len)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    ag_error err;
+    FILE *fp = open_memstream(&buf, &n);
+    ck_assert_ptr_nonnull(fp);
+    memset(&err, 0, sizeof err);
+    ck_assert_msg(ag_export_stream(g, f, fp, "memory", &err) == AG_OK, "export failed: %s", err.message);
+    fclose(fp);
+    *len = n;
+    return buf;
+}
+
+/* Byte-for-byte, with the first difference in the message. */
+static void assert_same(const char *what, const char *got, size_t glen, const char *want, size_t wlen)
+{
+    size_t i = 0, line = 1;
+    while (i < glen && i < wlen && got[i] == want[i]) {
+        if (got[i] == '\n')
+            line++;
+        i++;
+    }
+    if (i == glen && i == wlen)
+        return;
+    {
+        size_t ls = i;
+        while (ls > 0 && want[ls - 1] != '\n')
+            ls--;
+        ck_abort_msg("%s differs at byte %zu (line %zu)\n  want: %.120s\n  got:  %.120s", what, i, line, want + ls,
+                     got + ls);
+    }
+}
+
+static void make_tmpdir(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/check_export.XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+}
+
+/* Number of directory entries other than . and .. */
+static size_t dir_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t n = 0;
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            n++;
+    closedir(d);
+    return n;
+}
+
+static void rm_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char path[512];
+    if (!d)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        struct stat sb;
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+            rm_tree(path);
+        else
+            unlink(path);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "wb");
+    ck_assert_ptr_nonnull(fp);
+    fputs(text, fp);
+    fclose(fp);
+}
+
+static void setup(void)
+{
+    lex = tu_lexicon(tricky_lexicon);
+    make_tmpdir();
+}
+
+static void teardown(void)
+{
+    ag_lexicon_free(lex);
+    lex = NULL;
+    rm_tree(tmpdir);
+}
+
+/* --- core ------------------------------------------------------------------ */
+
+START_TEST(test_graphml_golden)
+{
+    ag_graph *g = tricky_graph();
+    size_t glen, wlen;
+    char *got = export_memory(g, AG_FORMAT_GRAPHML, &glen), *want = golden("golden/tricky.graphml", &wlen);
+    assert_same("tricky.graphml", got, glen, want, wlen);
+    free(got);
+    free(want);
+    ag_graph_free(g);
+}
+END_TEST
+
+START_TEST(test_dot_golden)
+{
+    ag_graph *g = tricky_graph();
+    size_t glen, wlen;
+    char *got = export_memory(g, AG_FORMAT_DOT, &glen), *want = golden("golden/tricky.dot", &wlen);
+    assert_same("tricky.dot", got, glen, want, wlen);
+    free(got);
+    free(want);
+    ag_graph_free(g);
+}
+END_TEST
+
+/* ag_export_file writes the same bytes as the stream writer, and "-" is
+ * not needed for that. */
+static const struct {
+    ag_format f;
+    const char *file;
+    const char *golden;
+} file_cases[] = {
+    { AG_FORMAT_GRAPHML, "out.graphml", "golden/tricky.graphml" },
+    { AG_FORMAT_DOT, "out.dot", "golden/tricky.dot" },
+    { AG_FORMAT_DOT, "out.gv", "golden/tricky.dot" },
+};
+
+START_TEST(test_export_file)
+{
+    ag_graph *g = tricky_graph();
+    char path[128];
+    size_t glen, wlen;
+    char *got, *want;
+    ag_error err;
+    struct stat sb;
+    mode_t old = umask(022);
+    snprintf(path, sizeof path, "%s/%s", tmpdir, file_cases[_i].file);
+    ck_assert_int_eq(ag_format_from_path(path), file_cases[_i].f);
+    ck_assert_int_eq(ag_export_file(g, file_cases[_i].f, path, &err), AG_OK);
+    umask(old);
+    got = slurp(path, &glen);
+    want = golden(file_cases[_i].golden, &wlen);
+    assert_same(file_cases[_i].file, got, glen, want, wlen);
+    ck_assert_uint_eq(dir_entries(tmpdir), 1);   /* no temporary left beside it */
+    ck_assert_int_eq(stat(path, &sb), 0);
+    ck_assert_uint_eq(sb.st_mode & 0777, 0644);
+    free(got);
+    free(want);
+    ag_graph_free(g);
+}
+END_TEST
+
+/* Export, read back: the same nodes, edges, attribute names, types (ints
+ * stay ints) and values, the numbers bit for bit. */
+START_TEST(test_graphml_round_trip)
+{
+    ag_graph *g = tricky_graph(), *h = NULL;
+    char path[128];
+    ag_error err;
+    memset(&err, 0, sizeof err);
+    snprintf(path, sizeof path, "%s/rt.graphml", tmpdir);
+    ck_assert_int_eq(ag_export_file(g, AG_FORMAT_GRAPHML, path, &err), AG_OK);
+    ck_assert_msg(ag_graph_read_file(path, &h, &err) == AG_OK, "read failed: %s", err.message);
+
+    ck_assert_uint_eq(ag_graph_node_count(h), 4);
+    ck_assert_uint_eq(ag_graph_edge_count(h), 4);
+    for (size_t v = 0; v < 4; v++)
+        ck_assert_str_eq(ag_graph_node_id(h, v), ag_graph_node_id(g, v));
+    for (size_t e = 0; e < 4; e++) {
+        size_t a, b, c, d;
+        ag_graph_edge_ends(g, e, &a, &b);
+        ag_graph_edge_ends(h, e, &c, &d);
+        ck_assert_uint_eq(a, c);
+        ck_assert_uint_eq(b, d);
+    }
+    for (int dom = 0; dom < 3; dom++) {
+        ag_domain d = (ag_domain)dom;
+        size_t n = d == AG_NODES ? 4 : d == AG_EDGES ? 4 : 1;
+        ck_assert_uint_eq(ag_graph_attr_count(h, d), ag_graph_attr_count(g, d));
+        for (size_t a = 0; a < ag_graph_attr_count(g, d); a++) {
+            const char *name = ag_graph_attr_name(g, d, a);
+            long b = ag_graph_attr_find(h, d, name);
+            ck_assert_msg(b >= 0, "attribute %s lost", name);
+            ck_assert_msg(ag_graph_attr_type(h, d, (size_t)b) == ag_graph_attr_type(g, d, a),
+                          "attribute %s: type %d, was %d", name, ag_graph_attr_type(h, d, (size_t)b),
+                          ag_graph_attr_type(g, d, a));
+            for (size_t k = 0; k < n; k++) {
+                if (ag_graph_attr_type(g, d, a) == AG_ATTR_STRING) {
+                    const char *x = ag_graph_get_string(g, d, a, k), *y = ag_graph_get_string(h, d, (size_t)b, k);
+                    if (!x)
+                        continue;   /* an absent string: see the report */
+                    ck_assert_ptr_nonnull(y);
+                    if (strcmp(name, "note") == 0 && k == 1)
+                        continue;   /* the control character, checked below */
+                    ck_assert_msg(strcmp(x, y) == 0, "%s[%zu]: \"%s\", was \"%s\"", name, k, y, x);
+                } else {
+                    double x = ag_graph_get_number(g, d, a, k), y = ag_graph_get_number(h, d, (size_t)b, k);
+                    if (isnan(x))
+                        ck_assert_msg(isnan(y), "%s[%zu]: %.17g, was missing", name, k, y);
+                    else
+                        ck_assert_msg(x == y, "%s[%zu]: %.17g, was %.17g", name, k, y, x);
+                }
+            }
+        }
+    }
+    /* the numbers as written: 0.1, 2, 1e-9, 1/3 come back exactly */
+    {
+        size_t x = (size_t)ag_graph_attr_find(h, AG_NODES, "x");
+        ck_assert(ag_graph_get_number(h, AG_NODES, x, 0) == 0.1);
+        ck_assert(ag_graph_get_number(h, AG_NODES, x, 1) == 2.0);
+        ck_assert(ag_graph_get_number(h, AG_NODES, x, 2) == 1e-9);
+        ck_assert(ag_graph_get_number(h, AG_NODES, x, 3) == 1.0 / 3.0);
+    }
+    /* the newline, tab and carriage return survive; the control character
+     * became U+FFFD on the way out */
+    {
+        size_t note = (size_t)ag_graph_attr_find(h, AG_NODES, "note");
+        ck_assert_str_eq(ag_graph_get_string(h, AG_NODES, note, 0), "line1\nline2");
+        ck_assert_str_eq(ag_graph_get_string(h, AG_NODES, note, 1), "ctl\xEF\xBF\xBD tab\t cr\r end");
+    }
+    ck_assert_str_eq(ag_graph_get_string(h, AG_NODES, (size_t)ag_graph_attr_find(h, AG_NODES, "label"), 0),
+                     "Azerbaijan <\"Baku\"> & 'Co'");
+    ck_assert_str_eq(ag_graph_get_string(h, AG_NODES, (size_t)ag_graph_attr_find(h, AG_NODES, "label"), 1),
+                     "back\\slash");
+    ck_assert_int_eq(ag_graph_attr_type(h, AG_GRAPH, (size_t)ag_graph_attr_find(h, AG_GRAPH, "windows")),
+                     AG_ATTR_INT);
+    ck_assert_double_eq(ag_graph_get_number(h, AG_GRAPH, (size_t)ag_graph_attr_find(h, AG_GRAPH, "windows"), 0), 5);
+    ag_graph_free(h);
+    ag_graph_free(g);
+}
+END_TEST
+
+/* --- errors ---------------------------------------------------------------- */
+
+START_TEST(test_missing_directory)
+{
+    ag_graph *g = tricky_graph();
+    char path[160];
+    ag_error err;
+    struct stat sb;
+    memset(&err, 0, sizeof err);
+    snprintf(path, sizeof path, "%s/no/such/dir/out.graphml", tmpdir);
+    ck_assert_int_eq(ag_export_file(g, AG_FORMAT_GRAPHML, path, &err), AG_EIO);
+    ck_assert_int_eq(err.status, AG_EIO);
+    ck_assert_str_eq(err.file, path);
+    ck_assert(err.message[0] != '\0');
+    ck_assert_int_ne(stat(path, &sb), 0);
+    ck_assert_uint_eq(dir_entries(tmpdir), 0);
+    ag_graph_free(g);
+}
+END_TEST
+
+/* A failed export leaves an existing file as it was and no temporary;
+ * a successful one replaces it. */
+START_TEST(test_replace_only_on_success)
+{
+    ag_graph *g = tricky_graph();
+    char path[128], *got, *want;
+    size_t glen, wlen;
+    ag_error err;
+    memset(&err, 0, sizeof err);
+    snprintf(path, sizeof path, "%s/keep.graphml", tmpdir);
+    write_text(path, "previous contents\n");
+    ck_assert_int_eq(ag_export_file(g, AG_FORMAT_UNKNOWN, path, &err), AG_EINVAL);
+    got = slurp(path, NULL);
+    ck_assert_str_eq(got, "previous contents\n");
+    free(got);
+    ck_assert_uint_eq(dir_entries(tmpdir), 1);
+
+    ck_assert_int_eq(ag_export_file(g, AG_FORMAT_GRAPHML, path, &err), AG_OK);
+    got = slurp(path, &glen);
+    want = golden("golden/tricky.graphml", &wlen);
+    assert_same("replaced file", got, glen, want, wlen);
+    ck_assert_uint_eq(dir_entries(tmpdir), 1);
+    free(got);
+    free(want);
+    ag_graph_free(g);
+}
+END_TEST
+
+/* The target is a directory: the rename fails, the temporary goes. */
+START_TEST(test_target_is_directory)
+{
+    ag_graph *g = tricky_graph();
+    char path[128], inner[160];
+    ag_error err;
+    memset(&err, 0, sizeof err);
+    snprintf(path, sizeof path, "%s/taken.graphml", tmpdir);
+    ck_assert_int_eq(mkdir(path, 0755), 0);
+    snprintf(inner, sizeof inner, "%s/x", path);
+    write_text(inner, "x");
+    ck_assert_int_eq(ag_export_file(g, AG_FORMAT_GRAPHML, path, &err), AG_EIO);
+    ck_assert_str_eq(err.file, path);
+    ck_assert_uint_eq(dir_entries(tmpdir), 1);
+    ck_assert_uint_eq(dir_entries(path), 1);
+    ag_graph_free(g);
+}
+END_TEST
+
+/* Every write failing (an unbuffered stream on /dev/full) is AG_EIO. */
+START_TEST(test_write_error)
+{
+    ag_graph *g = tricky_graph();
+    ag_error err;
+    FILE *fp = fopen("/dev/full", "w");
+    if (!fp) {
+        ag_graph_free(g);
+        return;   /* no /dev/full on this system */
+    }
+    setvbuf(fp, NULL, _IONBF, 0);
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(ag_export_stream(g, _i ? AG_FORMAT_DOT : AG_FORMAT_GRAPHML, fp, "full", &err), AG_EIO);
+    ck_assert_str_eq(err.file, "full");
+    fclose(fp);
+    ag_graph_free(g);
+}
+END_TEST
+
+START_TEST(test_unknown_format_stream)
+{
+    ag_graph *g = tricky_graph();
+    char *buf = NULL;
+    size_t n = 0;
+    ag_error err;
+    FILE *fp = open_memstream(&buf, &n);
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(ag_export_stream(g, AG_FORMAT_UNKNOWN, fp, "mem", &err), AG_EINVAL);
+    ck_assert_int_eq(ag_export_stream(g, (ag_format)42, fp, "mem", &err), AG_EINVAL);
+    fclose(fp);
+    ck_assert_uint_eq(n, 0);   /* nothing written */
+    free(buf);
+    ag_graph_free(g);
+}
+END_TEST
+
+/* --- edge ------------------------------------------------------------------ */
+
+static const struct {
+    const char *path;
+    ag_format f;
+} path_cases[] = {
+    { "graph.graphml", AG_FORMAT_GRAPHML },
+    { "out/graph.dot", AG_FORMAT_DOT },
+    { "graph.gv", AG_FORMAT_DOT },
+    { "/a.b/c.tar.dot", AG_FORMAT_DOT },
+    { "dir.graphml/graph", AG_FORMAT_UNKNOWN },
+    { "graph", AG_FORMAT_UNKNOWN },
+    { "graph.json", AG_FORMAT_UNKNOWN },
+    { "graph.xml", AG_FORMAT_UNKNOWN },
+    { "graph.graphml.bak", AG_FORMAT_UNKNOWN },
+    { "graph.", AG_FORMAT_UNKNOWN },
+    { "-", AG_FORMAT_UNKNOWN },
+    { "", AG_FORMAT_UNKNOWN },
+};
+
+START_TEST(test_format_from_path)
+{
+    ck_assert_msg(ag_format_from_path(path_cases[_i].path) == path_cases[_i].f, "%s: %d, expected %d",
+                  path_cases[_i].path, ag_format_from_path(path_cases[_i].path), path_cases[_i].f);
+}
+END_TEST
+
+START_TEST(test_format_names)
+{
+    ck_assert_int_eq(ag_format_parse("graphml"), AG_FORMAT_GRAPHML);
+    ck_assert_int_eq(ag_format_parse("dot"), AG_FORMAT_DOT);
+    ck_assert_int_eq(ag_format_parse("gv"), AG_FORMAT_DOT);
+    ck_assert_int_eq(ag_format_parse("xml"), AG_FORMAT_UNKNOWN);
+    ck_assert_int_eq(ag_format_parse(""), AG_FORMAT_UNKNOWN);
+    ck_assert_str_eq(ag_format_name(AG_FORMAT_GRAPHML), "graphml");
+    ck_assert_str_eq(ag_format_name(AG_FORMAT_DOT), "dot");
+    ck_assert_str_eq(ag_format_name(AG_FORMAT_UNKNOWN), "unknown");
+}
+END_TEST
+
+/* No documents: every column is still declared; DOT has no statements. */
+START_TEST(test_empty_graph_golden)
+{
+    ag_graph *g = empty_graph();
+    size_t glen, wlen;
+    char *got = export_memory(g, AG_FORMAT_GRAPHML, &glen), *want = golden("golden/empty.graphml", &wlen);
+    assert_same("empty.graphml", got, glen, want, wlen);
+    free(got);
+    free(want);
+    got = export_memory(g, AG_FORMAT_DOT, &glen);
+    want = golden("golden/empty.dot", &wlen);
+    assert_same("empty.dot", got, glen, want, wlen);
+    free(got);
+    free(want);
+    ag_graph_free(g);
+}
+END_TEST
+
+/* A graph from another tool (no label, type or mentions): DOT falls back
+ * to the id as label and the neutral look; every edge has the same pen. */
+START_TEST(test_dot_of_foreign_graph)
+{
+    ag_graph *g = NULL;
+    ag_error err;
+    size_t len;
+    char *got;
+    memset(&err, 0, sizeof err);
+    ck_assert_msg(ag_graph_read_file(tu_data("golden/centrality_triangle.graphml"), &g, &err) == AG_OK, "%s",
+                  err.message);
+    got = export_memory(g, AG_FORMAT_DOT, &len);
+    ck_assert_ptr_nonnull(strstr(got, "\n  \"x\" [label=\"x\", shape=ellipse, style=\"filled\", fillcolor=\"#d9d9d9\", "
+                                      "width=0.400, height=0.300, fontsize=9.0];\n"));
+    ck_assert_ptr_nonnull(strstr(got, "\n  \"x\" -- \"y\" [penwidth=3.250, weight=\"1\"];\n"));
+    ck_assert_ptr_nonnull(strstr(got, "\n  \"y\" -- \"z\" [penwidth=3.250, weight=\"1\"];\n"));
+    free(got);
+    ag_graph_free(g);
+}
+END_TEST
+
+Suite *export_suite(void);
+Suite *export_suite(void)
+{
+    Suite *s = suite_create("export");
+    TCase *core = tcase_create("core"), *errors = tcase_create("errors"), *edge = tcase_create("edge");
+
+    tcase_add_checked_fixture(core, setup, teardown);
+    tcase_add_test(core, test_graphml_golden);
+    tcase_add_test(core, test_dot_golden);
+    tcase_add_loop_test(core, test_export_file, 0, (int)(sizeof file_cases / sizeof file_cases[0]));
+    tcase_add_test(core, test_graphml_round_trip);
+    suite_add_tcase(s, core);
+
+    tcase_add_checked_fixture(errors, setup, teardown);
+    tcase_add_test(errors, test_missing_directory);
+    tcase_add_test(errors, test_replace_only_on_success);
+    tcase_add_test(errors, test_target_is_directory);
+    tcase_add_loop_test(errors, test_write_error, 0, 2);
+    tcase_add_test(errors, test_unknown_format_stream);
+    suite_add_tcase(s, errors);
+
+    tcase_add_checked_fixture(edge, setup, teardown);
+    tcase_add_loop_test(edge, test_format_from_path, 0, (int)(sizeof path_cases / sizeof path_cases[0]));
+    tcase_add_test(edge, test_format_names);
+    tcase_add_test(edge, test_empty_graph_golden);
+    tcase_add_test(edge, test_dot_of_foreign_graph);
+    suite_add_tcase(s, edge);
+    return s;
+}
+
+int main(void)
+{
+    return tu_run(export_suite());
+}
