@@ -3,6 +3,7 @@
  * internal.h. The error record is a fixed buffer: nothing here allocates
  * on the error path.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -129,4 +130,27 @@ int ag__grow(void **v, size_t *cap, size_t need, size_t size)
     *v = n;
     *cap = c;
     return 0;
+}
+
+void ag__format_number(double v, char *buf, size_t size)
+{
+    if (isnan(v)) {
+        snprintf(buf, size, "NaN");
+        return;
+    }
+    if (isinf(v)) {
+        snprintf(buf, size, v > 0 ? "INF" : "-INF");
+        return;
+    }
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, size, "%.0f", v);
+        if (strcmp(buf, "-0") == 0)
+            snprintf(buf, size, "0");
+        return;
+    }
+    for (int prec = 6; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
 }

@@ -47,29 +47,6 @@ const char *ag_format_name(ag_format f)
     }
 }
 
-void ag__format_number(double v, char *buf, size_t size)
-{
-    if (isnan(v)) {
-        snprintf(buf, size, "NaN");
-        return;
-    }
-    if (isinf(v)) {
-        snprintf(buf, size, v > 0 ? "INF" : "-INF");
-        return;
-    }
-    if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(buf, size, "%.0f", v);
-        if (strcmp(buf, "-0") == 0)
-            snprintf(buf, size, "0");
-        return;
-    }
-    for (int prec = 6; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            return;
-    }
-}
-
 /* Decodes the character at p into *cp and its length into *n; an invalid
  * byte comes back alone, as U+FFFD with *n == 0. Returns the next position. */
 static const char *next_char(const char *p, uint32_t *cp, size_t *n)

@@ -9,10 +9,6 @@
 
 #include "actorgraph/graph.h"
 
-/* The shortest decimal that reads back as exactly v ("0.5", "12",
- * "0.33333333333333331"); "NaN"/"INF"/"-INF" for non-finite values. */
-void ag__format_number(double v, char *buf, size_t size);
-
 /* Writes s as XML character data (attribute-safe: quotes, line breaks and
  * tabs become references). Invalid UTF-8 and characters XML 1.0 forbids
  * become U+FFFD. */

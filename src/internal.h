@@ -26,6 +26,10 @@ ag_status ag__fail_at(ag_error *err, ag_status status, const char *file, unsigne
 char *ag__strdup(const char *s);
 char *ag__strndup(const char *s, size_t n);
 
+/* The shortest decimal that reads back as exactly v ("0.5", "12",
+ * "0.33333333333333331"); "NaN"/"INF"/"-INF" for non-finite values. */
+void ag__format_number(double v, char *buf, size_t size);
+
 /* Grows *v (elements of `size` bytes) to hold at least `need`; 0 or -1. */
 int ag__grow(void **v, size_t *cap, size_t need, size_t size);
 

@@ -316,7 +316,7 @@ static int parse_list(const char *list, unsigned *out, int (*one)(const char *, 
 {
     unsigned set = 0;
     const char *p = list;
-    if (!list || !*list)
+    if (!list || !*list || list[strlen(list) - 1] == ',')
         return -1;
     while (*p) {
         size_t len = strcspn(p, ",");
@@ -408,69 +408,118 @@ int ag__date_valid(const char *s)
 
 typedef struct {
     uint64_t hash;
-    uint32_t alias;
+    uint32_t alias;     /* the first alias with this text and kind */
+    uint32_t dflt;      /* short names: the first owner with short_default */
 } seen_entry;
 
-static uint64_t folded_hash(const char *s, ag_alias_kind kind)
+/* The alias as the matcher sees it: folded tokens, case kept, joined by
+ * 0x1F (so "United  States" and "United States" are one alias). */
+static size_t alias_form(const char *s, ag_tokens *t, char *buf, size_t size)
 {
-    char buf[1024];
-    size_t n = ag_fold(s, strlen(s), 0, buf, sizeof buf);
+    size_t n = 0;
+    ag_error e;
+    if (ag_tokenize(s, strlen(s), t, &e) != AG_OK)
+        return (size_t)-1;
+    for (size_t k = 0; k < t->n; k++) {
+        if (k && n + 1 < size)
+            buf[n++] = 0x1F;
+        n += ag_fold(s + t->v[k].start, t->v[k].end - t->v[k].start, 0, buf + (n < size ? n : size),
+                     n < size ? size - n : 0);
+    }
+    if (n >= size)
+        return (size_t)-1;
+    buf[n] = '\0';
+    return n;
+}
+
+static uint64_t form_hash(const char *form, size_t n, ag_alias_kind kind)
+{
     uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)kind;
-    if (n >= sizeof buf)
-        n = sizeof buf - 1;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)buf[i]) * 0x100000001b3ull;
+        h = (h ^ (unsigned char)form[i]) * 0x100000001b3ull;
     return h;
 }
 
 /* Aliases claimed twice in one kind (errors across actors, warnings within
- * one actor). Shorts may be shared by different actors. */
+ * one actor). Shorts may be shared by different actors, but only one of
+ * them may be the default owner. */
 static ag_status check_alias_clashes(ag_lexicon *lex, ag_error *err)
 {
     size_t cap = 64;
     seen_entry *t;
+    char **forms;
+    ag_tokens toks;
     ag_status st = AG_OK;
 
     while (cap < lex->n_aliases * 2 + 2)
         cap *= 2;
     t = (seen_entry *)calloc(cap, sizeof *t);
-    if (!t)
+    forms = (char **)calloc(lex->n_aliases ? lex->n_aliases : 1, sizeof *forms);
+    if (!t || !forms) {
+        free(t);
+        free(forms);
         return ag__fail(err, AG_ENOMEM, "out of memory checking aliases");
+    }
+    ag_tokens_init(&toks);
     for (size_t i = 0; i < cap; i++)
-        t[i].alias = UINT32_MAX;
+        t[i].alias = t[i].dflt = UINT32_MAX;
 
     for (size_t i = 0; i < lex->n_aliases && st == AG_OK; i++) {
         const ag_alias *a = &lex->aliases[i];
+        const ag_pos *pa = &lex->alias_pos[i];
+        char buf[2048];
+        size_t n, j;
         uint64_t h;
-        size_t j;
-        if (a->kind == AG_KIND_PATTERN)
+        if (a->kind == AG_KIND_PATTERN || (n = alias_form(a->text, &toks, buf, sizeof buf)) == (size_t)-1)
             continue;
-        h = folded_hash(a->text, a->kind);
-        j = (size_t)h & (cap - 1);
-        for (; t[j].alias != UINT32_MAX; j = (j + 1) & (cap - 1)) {
+        forms[i] = ag__strndup(buf, n);
+        if (!forms[i]) {
+            st = ag__fail(err, AG_ENOMEM, "out of memory checking aliases");
+            break;
+        }
+        h = form_hash(buf, n, a->kind);
+        for (j = (size_t)h & (cap - 1); t[j].alias != UINT32_MAX; j = (j + 1) & (cap - 1)) {
             const ag_alias *b = &lex->aliases[t[j].alias];
-            const ag_pos *pa = &lex->alias_pos[i], *pb = &lex->alias_pos[t[j].alias];
-            if (t[j].hash != h || !ag_fold_equal(a->text, strlen(a->text), b->text, strlen(b->text)))
+            const ag_pos *pb = &lex->alias_pos[t[j].alias];
+            if (t[j].hash != h || strcmp(forms[t[j].alias], forms[i]) != 0)
                 continue;
             if (a->actor == b->actor) {
-                ag__lex_report(lex, AG_DIAG_WARNING, AG_ESCHEMA, lex->files[pa->file], pa->line, pa->column,
-                               err, "\"%s\" repeats \"%s\" in \"%s\" of actor \"%s\" (they fold to the same text)",
+                ag__lex_report(lex, AG_DIAG_WARNING, AG_ESCHEMA, lex->files[pa->file], pa->line, pa->column, err,
+                               "\"%s\" repeats \"%s\" in \"%s\" of actor \"%s\" (the matcher sees them as one)",
                                a->text, b->text, ag_alias_kind_name(a->kind), lex->actors[a->actor].id);
             } else if (a->kind != AG_KIND_SHORT && a->kind != AG_KIND_BLOCKER) {
-                st = ag__lex_report(lex, AG_DIAG_ERROR, AG_ESCHEMA, lex->files[pa->file], pa->line,
-                                    pa->column, err,
+                st = ag__lex_report(lex, AG_DIAG_ERROR, AG_ESCHEMA, lex->files[pa->file], pa->line, pa->column,
+                                    err,
                                     "alias \"%s\" in \"%s\" of actor \"%s\" is already claimed by actor \"%s\" (%s:%lu:%lu)",
                                     a->text, ag_alias_kind_name(a->kind), lex->actors[a->actor].id,
                                     lex->actors[b->actor].id, lex->files[pb->file], pb->line, pb->column);
+            } else if (a->kind == AG_KIND_SHORT && lex->actors[a->actor].short_default) {
+                if (t[j].dflt != UINT32_MAX && lex->aliases[t[j].dflt].actor != a->actor) {
+                    const ag_pos *pd = &lex->alias_pos[t[j].dflt];
+                    st = ag__lex_report(lex, AG_DIAG_ERROR, AG_ESCHEMA, lex->files[pa->file], pa->line, pa->column,
+                                        err,
+                                        "short name \"%s\" has two default owners: \"%s\" and \"%s\" (%s:%lu:%lu); "
+                                        "only one may have short_default",
+                                        a->text, lex->actors[lex->aliases[t[j].dflt].actor].id,
+                                        lex->actors[a->actor].id, lex->files[pd->file], pd->line, pd->column);
+                } else if (t[j].dflt == UINT32_MAX) {
+                    t[j].dflt = (uint32_t)i;
+                }
             }
             break;
         }
         if (t[j].alias == UINT32_MAX) {
             t[j].hash = h;
             t[j].alias = (uint32_t)i;
+            if (a->kind == AG_KIND_SHORT && lex->actors[a->actor].short_default)
+                t[j].dflt = (uint32_t)i;
         }
     }
+    for (size_t i = 0; i < lex->n_aliases; i++)
+        free(forms[i]);
+    free(forms);
     free(t);
+    ag_tokens_free(&toks);
     return st;
 }
 

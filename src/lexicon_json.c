@@ -159,6 +159,157 @@ static void line_col(const char *text, size_t off, unsigned long *line, unsigned
     *col = c;
 }
 
+/* Where every actor object and every alias string starts, found in one
+ * linear pass over the raw text (so loading stays linear in the file's
+ * size); positions of anything else are looked up only for messages. */
+typedef struct {
+    size_t offset;
+    unsigned long line, column;
+} spot;
+
+typedef struct {
+    spot *v;
+    size_t n, cap;
+    size_t *actor_at;      /* per actor: index of its spot in v */
+    size_t (*alias_at)[AG_KIND_COUNT + 1][2];   /* per actor and kind: first spot, count */
+    size_t n_actors;
+} pos_index;
+
+static int kind_of_key(const char *k, size_t len)
+{
+    static const char *const keys[AG_KIND_COUNT + 1] = { "names", "short", "metonyms", "demonyms", "patterns", "not" };
+    for (int i = 0; i <= AG_KIND_COUNT; i++)
+        if (strlen(keys[i]) == len && memcmp(keys[i], k, len) == 0)
+            return i;
+    return -1;
+}
+
+static int add_spot(pos_index *ix, size_t off)
+{
+    if (ag__grow((void **)&ix->v, &ix->cap, ix->n + 1, sizeof *ix->v) != 0)
+        return -1;
+    ix->v[ix->n].offset = off;
+    ix->n++;
+    return 0;
+}
+
+/* Walks {"actors": [{...,"names": ["..", ..], ...}, ...]} once. n_actors is
+ * the length of the actors array jansson found. Returns 0, or -1 (no index:
+ * callers fall back to locating each path). */
+static int index_positions(const char *text, size_t len, size_t n_actors, pos_index *ix)
+{
+    scan sc = { text, len, 0 };
+    memset(ix, 0, sizeof *ix);
+    ix->actor_at = (size_t *)calloc(n_actors ? n_actors : 1, sizeof *ix->actor_at);
+    ix->alias_at = calloc(n_actors ? n_actors : 1, sizeof *ix->alias_at);
+    if (!ix->actor_at || !ix->alias_at)
+        return -1;
+    skip_ws(&sc);
+    if (sc.i >= len || text[sc.i] != '{')
+        return -1;
+    sc.i++;
+    for (;;) {
+        size_t kstart, klen;
+        skip_ws(&sc);
+        if (sc.i >= len || text[sc.i] != '"')
+            break;
+        kstart = sc.i;
+        skip_string(&sc);
+        klen = sc.i - kstart;
+        skip_ws(&sc);
+        sc.i++; /* ':' */
+        skip_ws(&sc);
+        if (klen == 8 && memcmp(text + kstart, "\"actors\"", 8) == 0 && sc.i < len && text[sc.i] == '[') {
+            size_t a = 0;
+            sc.i++;
+            for (;; a++) {
+                skip_ws(&sc);
+                if (sc.i >= len || text[sc.i] == ']' || a >= n_actors)
+                    break;
+                ix->actor_at[a] = ix->n;
+                if (add_spot(ix, sc.i) != 0)
+                    return -1;
+                if (text[sc.i] != '{') {
+                    skip_value(&sc);
+                } else {
+                    sc.i++;
+                    for (;;) {
+                        size_t k2;
+                        int kind;
+                        skip_ws(&sc);
+                        if (sc.i >= len || text[sc.i] != '"')
+                            break;
+                        k2 = sc.i;
+                        skip_string(&sc);
+                        kind = kind_of_key(text + k2 + 1, sc.i - k2 - 2);
+                        skip_ws(&sc);
+                        sc.i++; /* ':' */
+                        skip_ws(&sc);
+                        if (kind >= 0 && sc.i < len && text[sc.i] == '[') {
+                            ix->alias_at[a][kind][0] = ix->n;
+                            sc.i++;
+                            for (;;) {
+                                skip_ws(&sc);
+                                if (sc.i >= len || text[sc.i] == ']')
+                                    break;
+                                if (add_spot(ix, sc.i) != 0)
+                                    return -1;
+                                ix->alias_at[a][kind][1]++;
+                                skip_value(&sc);
+                                skip_ws(&sc);
+                                if (sc.i < len && text[sc.i] == ',')
+                                    sc.i++;
+                            }
+                            sc.i++; /* ']' */
+                        } else {
+                            skip_value(&sc);
+                        }
+                        skip_ws(&sc);
+                        if (sc.i < len && text[sc.i] == ',')
+                            sc.i++;
+                    }
+                    sc.i++; /* '}' */
+                }
+                skip_ws(&sc);
+                if (sc.i < len && text[sc.i] == ',')
+                    sc.i++;
+            }
+            ix->n_actors = a;
+            break;
+        }
+        skip_value(&sc);
+        skip_ws(&sc);
+        if (sc.i < len && text[sc.i] == ',')
+            sc.i++;
+    }
+    /* offsets come in file order: one pass turns them into lines and columns */
+    {
+        unsigned long line = 1, col = 1;
+        size_t at = 0;
+        for (size_t k = 0; k < ix->n; k++) {
+            for (; at < ix->v[k].offset; at++) {
+                if (text[at] == '\n') {
+                    line++;
+                    col = 1;
+                } else if (((unsigned char)text[at] & 0xC0) != 0x80) {
+                    col++;
+                }
+            }
+            ix->v[k].line = line;
+            ix->v[k].column = col;
+        }
+    }
+    return 0;
+}
+
+static void pos_index_free(pos_index *ix)
+{
+    free(ix->v);
+    free(ix->actor_at);
+    free(ix->alias_at);
+    memset(ix, 0, sizeof *ix);
+}
+
 /* --- the reader ------------------------------------------------------------ */
 
 typedef struct {
@@ -170,6 +321,9 @@ typedef struct {
     ag_error *err;
     path_el path[8];
     size_t depth;
+    pos_index ix;
+    int have_ix;
+    size_t actor;       /* the actor being read */
 } reader;
 
 static ag_pos pos_of(reader *r, int want_key)
@@ -207,6 +361,34 @@ static void schema_warning(reader *r, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     ag__lex_report(r->lex, AG_DIAG_WARNING, AG_ESCHEMA, r->name, p.line, p.column, r->err, "%s", msg);
+}
+
+/* The position of alias j of kind k of the current actor, from the index
+ * when it has one. */
+static ag_pos alias_pos(reader *r, int k, size_t j)
+{
+    if (r->have_ix && r->actor < r->ix.n_actors && j < r->ix.alias_at[r->actor][k][1]) {
+        const spot *sp = &r->ix.v[r->ix.alias_at[r->actor][k][0] + j];
+        ag_pos p;
+        p.file = r->file;
+        p.line = sp->line;
+        p.column = sp->column;
+        return p;
+    }
+    return pos_of(r, 0);
+}
+
+static ag_pos actor_pos(reader *r)
+{
+    if (r->have_ix && r->actor < r->ix.n_actors) {
+        const spot *sp = &r->ix.v[r->ix.actor_at[r->actor]];
+        ag_pos p;
+        p.file = r->file;
+        p.line = sp->line;
+        p.column = sp->column;
+        return p;
+    }
+    return pos_of(r, 0);
 }
 
 static void push_key(reader *r, const char *key)
@@ -311,6 +493,14 @@ static int get_date(reader *r, json_t *obj, const char *key, const char *what, c
     return 0;
 }
 
+/* True when `to` lies before `from`, compared at the coarser of the two
+ * precisions ("2020" does not lie before "2020-05-01"). */
+static int ends_before(const char *from, const char *to)
+{
+    size_t n = strlen(from) < strlen(to) ? strlen(from) : strlen(to);
+    return strncmp(to, from, n) < 0;
+}
+
 static int check_keys(reader *r, json_t *obj, const char *const *allowed, const char *what, ag_status *st)
 {
     const char *key;
@@ -340,7 +530,8 @@ static const char *const actor_keys[] = { "id", "label", "type", "names", "short
 static const char *const alias_keys[AG_KIND_COUNT + 1] = { "names", "short", "metonyms", "demonyms",
                                                            "patterns", "not" };
 
-static ag_status read_aliases(reader *r, json_t *obj, const char *what)
+/* Checks every alias list; adds the aliases to the last actor when `add`. */
+static ag_status read_aliases(reader *r, json_t *obj, const char *what, int add)
 {
     ag_status st = AG_OK;
     for (int k = 0; k <= AG_KIND_COUNT; k++) {
@@ -370,8 +561,8 @@ static ag_status read_aliases(reader *r, json_t *obj, const char *what)
             } else if (strlen(s) > ALIAS_MAX) {
                 st = schema_error(r, 0, "\"%s\"[%zu] of %s is longer than %d bytes", alias_keys[k], i, what,
                                   ALIAS_MAX);
-            } else {
-                st = ag__lex_add_alias(r->lex, s, (ag_alias_kind)k, pos_of(r, 0), r->err);
+            } else if (add) {
+                st = ag__lex_add_alias(r->lex, s, (ag_alias_kind)k, alias_pos(r, k, i), r->err);
             }
             pop(r);
             if (st != AG_OK) {
@@ -405,16 +596,15 @@ static ag_status read_roles(reader *r, json_t *arr, ag_actor *a, const char *wha
     json_array_foreach(arr, i, v) {
         ag_role *role = (ag_role *)&a->roles[a->n_roles];
         char *title = NULL, *from = NULL, *to = NULL;
-        char rwhat[300];
+        char rwhat[360];
         snprintf(rwhat, sizeof rwhat, "roles[%zu] of %s", i, what);
         push_index(r, i);
         if (!json_is_object(v)) {
             st = schema_error(r, 0, "%s must be an object, not %s", rwhat, json_type_name(v));
-        } else if (check_keys(r, v, role_keys, rwhat, &st) == 0 &&
-                   get_string(r, v, "title", 1, rwhat, &title, &st) == 0 &&
-                   get_date(r, v, "from", rwhat, &from, &st) == 0 &&
-                   get_date(r, v, "to", rwhat, &to, &st) == 0) {
-            if (from && to && strcmp(from, to) > 0) {
+        } else if ((check_keys(r, v, role_keys, rwhat, &st) | (st == AG_OK ? get_string(r, v, "title", 1, rwhat, &title, &st) : -1) |
+                    (st == AG_OK ? get_date(r, v, "from", rwhat, &from, &st) : -1) |
+                    (st == AG_OK ? get_date(r, v, "to", rwhat, &to, &st) : -1)) == 0) {
+            if (from && to && ends_before(from, to)) {
                 push_key(r, "to");
                 st = schema_error(r, 0, "%s ends (%s) before it starts (%s)", rwhat, to, from);
                 pop(r);
@@ -473,7 +663,7 @@ static ag_status read_attrs(reader *r, json_t *obj, ag_actor *a, const char *wha
             if (json_is_integer(v))
                 snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
             else
-                snprintf(num, sizeof num, "%.17g", json_real_value(v));
+                ag__format_number(json_real_value(v), num, sizeof num);
             at->key = ag__strdup(key);
             at->value = ag__strdup(num);
             at->is_number = 1;
@@ -507,7 +697,8 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
 
     memset(&a, 0, sizeof a);
     snprintf(what, sizeof what, "actor #%zu", index + 1);
-    pos = pos_of(r, 0);
+    r->actor = index;
+    pos = actor_pos(r);
     if (!json_is_object(obj))
         return schema_error(r, 0, "%s must be an object, not %s", what, json_type_name(obj));
 
@@ -563,10 +754,20 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
             st = schema_error(r, 0, "\"valid\" of %s must be an object with \"from\" and \"to\", not %s", what,
                               json_type_name(v));
             bad = 1;
-        } else if (check_keys(r, v, valid_keys, "\"valid\"", &st) != 0 ||
-                   get_date(r, v, "from", "\"valid\"", (char **)&a.valid_from, &st) != 0 ||
-                   get_date(r, v, "to", "\"valid\"", (char **)&a.valid_to, &st) != 0) {
-            bad = 1;
+        } else {
+            int bad_valid = check_keys(r, v, valid_keys, "\"valid\"", &st) != 0;
+            if (st == AG_OK && get_date(r, v, "from", "\"valid\"", (char **)&a.valid_from, &st) != 0)
+                bad_valid = 1;
+            if (st == AG_OK && get_date(r, v, "to", "\"valid\"", (char **)&a.valid_to, &st) != 0)
+                bad_valid = 1;
+            if (st == AG_OK && !bad_valid && a.valid_from && a.valid_to && ends_before(a.valid_from, a.valid_to)) {
+                push_key(r, "to");
+                st = schema_error(r, 0, "\"valid\" of %s ends (%s) before it starts (%s)", what, a.valid_to,
+                                  a.valid_from);
+                pop(r);
+                bad_valid = 1;
+            }
+            bad |= bad_valid;
         }
         pop(r);
     }
@@ -584,6 +785,8 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
     }
     if (st != AG_OK || bad) {
         ag__actor_clear(&a);
+        if (st == AG_OK)
+            st = read_aliases(r, obj, what, 0);   /* report their problems too */
         return st;
     }
 
@@ -595,7 +798,7 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
     }
     {
         size_t before = r->lex->n_errors;
-        st = read_aliases(r, obj, what);
+        st = read_aliases(r, obj, what, 1);
         if (st != AG_OK)
             return st;
         if (r->lex->n_errors == before && json_object_get(obj, "short_default") &&
@@ -631,6 +834,10 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
     if (file < 0)
         return ag__fail(err, AG_ENOMEM, "out of memory loading %s", name);
 
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;   /* a byte-order mark, as Windows editors write */
+        len -= 3;
+    }
     root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
         /* jansson counts columns in characters, 1-based, and sometimes 0 at a line start */
@@ -679,6 +886,7 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
         pop(&r);
         goto done;
     }
+    r.have_ix = index_positions(data, len, json_array_size(actors), &r.ix) == 0;
     json_array_foreach(actors, i, v) {
         push_index(&r, i);
         st = read_actor(&r, v, i);
@@ -689,6 +897,7 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
     pop(&r);
 
 done:
+    pos_index_free(&r.ix);
     json_decref(root);
     if (st != AG_OK)
         return st;
@@ -745,7 +954,7 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every *.json below dir, sorted, appended to *files. */
+/* Every *.json below dir, appended to *files (the caller sorts). */
 static ag_status collect(const char *dir, char ***files, size_t *n, size_t *cap, int depth, ag_error *err)
 {
     DIR *d;
@@ -775,8 +984,6 @@ static ag_status collect(const char *dir, char ***files, size_t *n, size_t *cap,
         names[nn++] = full;
     }
     closedir(d);
-    if (nn)
-        qsort(names, nn, sizeof *names, by_name);
     for (size_t i = 0; i < nn; i++) {
         struct stat sb;
         if (st == AG_OK && stat(names[i], &sb) == 0) {
@@ -809,6 +1016,8 @@ ag_status ag_lexicon_load_path(ag_lexicon *lex, const char *path, ag_error *err)
     if (!S_ISDIR(sb.st_mode))
         return ag_lexicon_load_file(lex, path, err);
     st = collect(path, &files, &n, &cap, 0, err);
+    if (n > 1)
+        qsort(files, n, sizeof *files, by_name);   /* byte order of the whole path */
     if (st == AG_OK && n == 0)
         st = ag__fail_at(err, AG_EINVAL, path, 0, 0, "no *.json lexicon files in this directory");
     for (size_t i = 0; i < n && st == AG_OK; i++) {

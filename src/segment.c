@@ -6,7 +6,7 @@
  * SENT_START / PARA_START flags, and the CASELESS flag on tokens inside
  * all-caps lines and runs of three or more all-caps words.
  *
- * Rules (docs/matching.md has the examples): a full stop ends a sentence
+ * Rules (segment.h has them all): a full stop ends a sentence
  * only before whitespace and then a capital, digit or opening quote, and
  * not after a title abbreviation ("Mr."), after "No." before a number,
  * after an initial or a dotted acronym ("J. R. Smith", "U.S. President")
@@ -75,7 +75,7 @@ static int ends_sentence(const ag_tokens *t, size_t j, size_t k)
 
         if (multi || (term->flags & AG_TF_SPACE_BEFORE) || !(prev->flags & AG_TF_WORD))
             return 1;
-        if (prev->end - prev->start == 1 || (prev->flags & AG_TF_NONASCII && prev->end - prev->start <= 2))
+        if (prev->flags & AG_TF_ONE_LETTER)
             return capitalised_function_word(next);        /* initial or dotted acronym */
         cls = ag__word_class(prev->key);
         if (cls & AG_W_ABBR_TITLE)
@@ -136,10 +136,13 @@ static void mark_caseless(ag_tokens *t)
 
 void ag_segment(const char *text, size_t len, ag_tokens *t, ag_segments *out)
 {
-    int wrapped = t->lines >= 3 && t->max_line <= AG_WRAP_WIDTH && t->max_line >= 40;
+    size_t wrapped_lines = t->lines - t->long_lines;
+    int wrapped = wrapped_lines >= 3 && t->max_line >= 40 &&
+                  (t->long_lines <= 1 || t->long_lines * 10 <= t->lines);
     uint32_t sent = 0, para = 0;
     size_t boundary = 0;    /* a sentence starts at this token (0: none pending) */
     size_t run_end = 0;     /* tokens before this belong to a terminal run already judged */
+    size_t line_first = 0;  /* first token of the current line */
 
     (void)text;
     (void)len;
@@ -150,8 +153,19 @@ void ag_segment(const char *text, size_t len, ag_tokens *t, ag_segments *out)
     for (size_t i = 0; i < t->n; i++) {
         ag_token *x = &t->v[i];
         uint32_t f = x->flags & ~(AG_TF_SENT_START | AG_TF_PARA_START | AG_TF_CASELESS);
-        int para_break = i == 0 || (f & (AG_TF_BLANKLINE_BEFORE | AG_TF_INDENT_BEFORE)) ||
-                         ((f & AG_TF_NEWLINE_BEFORE) && !wrapped);
+        int para_break = i == 0 || (f & (AG_TF_BLANKLINE_BEFORE | AG_TF_INDENT_BEFORE));
+
+        if (!para_break && (f & AG_TF_NEWLINE_BEFORE)) {
+            if (!wrapped) {
+                para_break = 1;
+            } else {
+                /* in wrapped text only a short or overlong line ends a paragraph */
+                size_t prev_len = t->v[i - 1].end - t->v[line_first].start;
+                para_break = prev_len * 2 < t->max_line || prev_len > AG_WRAP_LIMIT;
+            }
+        }
+        if (f & AG_TF_NEWLINE_BEFORE)
+            line_first = i;
 
         if (i > 0 && para_break) {
             para++;

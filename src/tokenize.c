@@ -88,6 +88,7 @@ typedef struct {
     ag_token cur;
     uint64_t h;
     int has_upper, has_lower, first_letter;
+    unsigned letters;    /* letters in the current word, up to 2 */
     uint32_t ws;         /* whitespace flags for the next token */
     int at_line_start;
     int indent;
@@ -104,6 +105,8 @@ static int finish(state *st)
             st->cur.flags |= AG_TF_ALL_UPPER;
         if (st->has_lower)
             st->cur.flags |= AG_TF_HAS_LOWER;
+        if (st->letters == 1)
+            st->cur.flags |= AG_TF_ONE_LETTER;
     }
     st->cur.key = st->h;
     if (t->n == t->cap && reserve(t, t->n + 1) != 0)
@@ -127,6 +130,7 @@ static void begin(state *st, int kind, size_t at)
     st->h = AG_HASH_SEED;
     st->has_upper = st->has_lower = 0;
     st->first_letter = 1;
+    st->letters = 0;
 }
 
 static void newline(state *st, size_t at)
@@ -134,7 +138,9 @@ static void newline(state *st, size_t at)
     ag_tokens *t = st->t;
     if (st->line_last > st->line_start) {
         size_t n = st->line_last - st->line_start;
-        if (n > t->max_line)
+        if (n > AG_WRAP_LIMIT)
+            t->long_lines++;
+        else if (n > t->max_line)
             t->max_line = n;
         t->lines++;
     }
@@ -187,12 +193,17 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
     t->invalid_bytes = 0;
     t->max_line = 0;
     t->lines = 0;
+    t->long_lines = 0;
     if (reserve(t, len / 4 + 16) != 0)
         goto nomem;
 
     memset(&st, 0, sizeof st);
     st.t = t;
     st.at_line_start = 1;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        p += 3;   /* a byte-order mark: not text, not space */
+        st.line_start = st.line_last = 3;
+    }
 
     while (p < end) {
         unsigned char c = *p;
@@ -216,6 +227,7 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
                     st.has_lower = 1;
                 }
                 st.first_letter = 0;
+                st.letters += st.letters < 2;
                 st.h = ag__hash_byte(st.h, c);
                 st.cur.end = (uint32_t)(at + 1);
                 break;
@@ -290,6 +302,7 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
                     st.has_lower = 1;
                 }
                 st.first_letter = 0;
+                st.letters += st.letters < 2;
                 for (const char *f = e->lower; *f; f++)
                     st.h = ag__hash_byte(st.h, (unsigned char)*f);
                 st.cur.flags |= AG_TF_NONASCII;
@@ -307,8 +320,10 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
                 st.cur.end = (uint32_t)(at + step);
                 break;
             case FC_MARK:
-                if (st.in)
+                if (st.in) {
                     st.cur.end = (uint32_t)(at + step);
+                    st.cur.flags |= AG_TF_NONASCII;
+                }
                 break;
             case FC_SPACE:
                 if (finish(&st) != 0)

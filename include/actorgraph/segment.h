@@ -6,11 +6,16 @@
  * text (headlines, shouted runs) so the matcher can ignore case there.
  *
  * Paragraphs end at an empty line, at a line break followed by
- * indentation, and — unless the text is hard-wrapped (every line at most
- * AG_WRAP_WIDTH bytes, as in wire copy) — at every line break. Sentences end
- * at . ! ? and ellipses followed by space and a capital, digit or opening
- * quote, with the abbreviation, initial and decimal rules of
- * docs/matching.md; every paragraph break also ends a sentence.
+ * indentation, and — unless the text is hard-wrapped — at every line break.
+ * Text is hard-wrapped (as wire copy is) when it has at least three lines of
+ * at most AG_WRAP_LIMIT bytes, the longest at least 40, and at most one in
+ * ten lines longer; there a line break ends a paragraph only after a line
+ * shorter than half the longest (a headline, a paragraph's last line) or
+ * longer than the limit. Sentences end at . ! ? and ellipses followed by
+ * space and a capital, digit or opening quote, except after a title
+ * abbreviation ("Mr."), "No." before a number, or an initial or dotted
+ * acronym ("J. R. Smith", "U.S. President") unless a function word follows
+ * ("U.S. The next day"); every paragraph break also ends a sentence.
  */
 #ifndef ACTORGRAPH_SEGMENT_H
 #define ACTORGRAPH_SEGMENT_H
@@ -22,8 +27,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define AG_WRAP_WIDTH 100
 
 typedef struct {
     size_t sentences;

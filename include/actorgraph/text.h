@@ -37,7 +37,8 @@ enum {
     AG_TF_CASELESS = 1u << 10,    /* inside all-caps text (set by the segmenter) */
     AG_TF_SENT_START = 1u << 11,  /* first token of a sentence (segmenter) */
     AG_TF_PARA_START = 1u << 12,  /* first token of a paragraph (segmenter) */
-    AG_TF_HAS_LOWER = 1u << 13    /* word with a lower-case letter */
+    AG_TF_HAS_LOWER = 1u << 13,   /* word with a lower-case letter */
+    AG_TF_ONE_LETTER = 1u << 14   /* word of exactly one letter (an initial: "J", "U") */
 };
 
 typedef struct {
@@ -56,9 +57,13 @@ typedef struct {
     size_t n;
     size_t cap;
     size_t invalid_bytes;   /* bytes that were not valid UTF-8 */
-    size_t max_line;        /* longest line, in bytes, trailing spaces excluded */
+    size_t max_line;        /* longest line of at most AG_WRAP_LIMIT bytes, trailing spaces excluded */
     size_t lines;           /* number of non-empty lines */
+    size_t long_lines;      /* lines longer than AG_WRAP_LIMIT bytes */
 } ag_tokens;
+
+/* Lines up to this long may be hard-wrapped text (see segment.h). */
+#define AG_WRAP_LIMIT 100
 
 /* The longest text the tokenizer takes (offsets are 32-bit). */
 #define AG_TEXT_MAX ((size_t)UINT32_MAX - 1)

@@ -57,7 +57,7 @@ static int is_dir(const char *p)
 
 const char *cli_default_lexicons(void)
 {
-    static char found[PATH_MAX];
+    static char found[PATH_MAX + 64];
     const char *env = getenv("ACTORGRAPH_LEXICONS");
     char exe[PATH_MAX];
     ssize_t n;
