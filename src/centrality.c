@@ -6,12 +6,16 @@
  * PageRank, as networkx defines them (agcheck compares to 1e-6): path-based
  * measures run on the distance 1/weight; closeness uses the
  * Wasserman–Faust scaling networkx applies to graphs that are not
- * connected; eigenvector is scaled to a maximum of 1. Weights must be
+ * connected; eigenvector is scaled to a maximum of 1; weighted
+ * betweenness is computed here, deciding ties between paths as networkx
+ * does (exact floating-point equality). Weights must be
  * finite and positive in weighted mode: anything else is an error naming
  * the edge, never a silent wrong number.
  */
 #include <igraph.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "actorgraph/centrality.h"
@@ -35,6 +39,204 @@ int ag_centrality_parse(const char *s, ag_centrality_measure *out)
         }
     }
     return -1;
+}
+
+/* --- weighted betweenness -----------------------------------------------------
+ * Brandes' algorithm over Dijkstra, written to decide ties exactly as
+ * networkx does: path lengths are summed from the source outwards and two
+ * paths tie only when their floating-point lengths are equal. (igraph
+ * compares with a tolerance, so 1/3 + 1/6 and 1/2 tie there and not in
+ * networkx; the acceptance checks compare with networkx.) */
+
+typedef struct {
+    double dist;
+    uint64_t seq;
+    uint32_t pred, v;
+} heap_item;
+
+typedef struct {
+    heap_item *v;
+    size_t n, cap;
+} heap;
+
+static int heap_less(const heap_item *a, const heap_item *b)
+{
+    return a->dist < b->dist || (a->dist == b->dist && a->seq < b->seq);
+}
+
+static int heap_push(heap *h, heap_item it)
+{
+    size_t i;
+    if (ag__grow((void **)&h->v, &h->cap, h->n + 1, sizeof *h->v) != 0)
+        return -1;
+    i = h->n++;
+    while (i > 0 && heap_less(&it, &h->v[(i - 1) / 2])) {
+        h->v[i] = h->v[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h->v[i] = it;
+    return 0;
+}
+
+static heap_item heap_pop(heap *h)
+{
+    heap_item top = h->v[0], last = h->v[--h->n];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= h->n)
+            break;
+        if (c + 1 < h->n && heap_less(&h->v[c + 1], &h->v[c]))
+            c++;
+        if (!heap_less(&h->v[c], &last))
+            break;
+        h->v[i] = h->v[c];
+        i = c;
+    }
+    if (h->n)
+        h->v[i] = last;
+    return top;
+}
+
+static ag_status weighted_betweenness(const ag_graph *g, const double *dist_of_edge, double *out, ag_error *err)
+{
+    size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);
+    size_t *start = (size_t *)calloc(n + 1, sizeof *start);
+    uint32_t *nbr = (uint32_t *)malloc((2 * m + 1) * sizeof *nbr);
+    double *wt = (double *)malloc((2 * m + 1) * sizeof *wt);
+    double *sigma = (double *)malloc((n + 1) * sizeof *sigma);
+    double *delta = (double *)malloc((n + 1) * sizeof *delta);
+    double *seen = (double *)malloc((n + 1) * sizeof *seen);
+    double *bc = (double *)calloc(n + 1, sizeof *bc);
+    unsigned char *done = (unsigned char *)malloc(n + 1), *has_seen = (unsigned char *)malloc(n + 1);
+    uint32_t *order = (uint32_t *)malloc((n + 1) * sizeof *order);
+    uint32_t *pred = (uint32_t *)malloc((2 * m + 1) * sizeof *pred);   /* predecessor lists, packed */
+    size_t *pstart = (size_t *)malloc((n + 1) * sizeof *pstart), *pcount = (size_t *)malloc((n + 1) * sizeof *pcount);
+    heap h = { NULL, 0, 0 };
+    ag_status st = AG_OK;
+
+    if (!start || !nbr || !wt || !sigma || !delta || !seen || !bc || !done || !has_seen || !order || !pred ||
+        !pstart || !pcount) {
+        st = ag__fail(err, AG_ENOMEM, "out of memory computing betweenness");
+        goto done;
+    }
+    /* adjacency in edge order, as networkx builds it from the file */
+    for (size_t e = 0; e < m; e++) {
+        size_t a, b;
+        ag_graph_edge_ends(g, e, &a, &b);
+        start[a + 1]++;
+        if (a != b)
+            start[b + 1]++;
+    }
+    for (size_t v = 0; v < n; v++) {
+        start[v + 1] += start[v];
+        pstart[v] = start[v];     /* a node has at most degree predecessors */
+    }
+    {
+        size_t *fill = (size_t *)malloc((n + 1) * sizeof *fill);
+        if (!fill) {
+            st = ag__fail(err, AG_ENOMEM, "out of memory computing betweenness");
+            goto done;
+        }
+        memcpy(fill, start, n * sizeof *fill);
+        for (size_t e = 0; e < m; e++) {
+            size_t a, b;
+            ag_graph_edge_ends(g, e, &a, &b);
+            nbr[fill[a]] = (uint32_t)b;
+            wt[fill[a]++] = dist_of_edge[e];
+            if (a != b) {
+                nbr[fill[b]] = (uint32_t)a;
+                wt[fill[b]++] = dist_of_edge[e];
+            }
+        }
+        free(fill);
+    }
+
+    for (size_t s = 0; s < n; s++) {
+        size_t n_order = 0;
+        uint64_t seq = 0;
+        heap_item it;
+        memset(done, 0, n);
+        memset(has_seen, 0, n);
+        for (size_t v = 0; v < n; v++) {
+            sigma[v] = 0.0;
+            pcount[v] = 0;
+        }
+        sigma[s] = 1.0;
+        seen[s] = 0.0;
+        has_seen[s] = 1;
+        h.n = 0;
+        it.dist = 0.0;
+        it.seq = seq++;
+        it.pred = (uint32_t)s;
+        it.v = (uint32_t)s;
+        if (heap_push(&h, it) != 0) {
+            st = ag__fail(err, AG_ENOMEM, "out of memory computing betweenness");
+            goto done;
+        }
+        while (h.n) {
+            heap_item x = heap_pop(&h);
+            uint32_t v = x.v;
+            if (done[v])
+                continue;
+            sigma[v] += sigma[x.pred];
+            order[n_order++] = v;
+            done[v] = 1;
+            for (size_t k = start[v]; k < start[v + 1]; k++) {
+                uint32_t w = nbr[k];
+                double vw = x.dist + wt[k];
+                if (!done[w] && (!has_seen[w] || vw < seen[w])) {
+                    seen[w] = vw;
+                    has_seen[w] = 1;
+                    it.dist = vw;
+                    it.seq = seq++;
+                    it.pred = v;
+                    it.v = w;
+                    if (heap_push(&h, it) != 0) {
+                        st = ag__fail(err, AG_ENOMEM, "out of memory computing betweenness");
+                        goto done;
+                    }
+                    sigma[w] = 0.0;
+                    pred[pstart[w]] = v;
+                    pcount[w] = 1;
+                } else if (has_seen[w] && vw == seen[w]) {
+                    sigma[w] += sigma[v];
+                    pred[pstart[w] + pcount[w]++] = v;
+                }
+            }
+        }
+        for (size_t k = 0; k < n_order; k++)
+            delta[order[k]] = 0.0;
+        while (n_order) {
+            uint32_t w = order[--n_order];
+            double coeff = (1.0 + delta[w]) / sigma[w];
+            for (size_t k = 0; k < pcount[w]; k++) {
+                uint32_t v = pred[pstart[w] + k];
+                delta[v] += sigma[v] * coeff;
+            }
+            if (w != s)
+                bc[w] += delta[w];
+        }
+    }
+    for (size_t v = 0; v < n; v++)
+        out[v * AG_C_COUNT + AG_C_BETWEENNESS] = bc[v] * 0.5;   /* each pair was counted from both ends */
+
+done:
+    free(start);
+    free(nbr);
+    free(wt);
+    free(sigma);
+    free(delta);
+    free(seen);
+    free(bc);
+    free(done);
+    free(has_seen);
+    free(order);
+    free(pred);
+    free(pstart);
+    free(pcount);
+    free(h.v);
+    return st;
 }
 
 static void store(double *out, size_t n, ag_centrality_measure m, const igraph_vector_t *v)
@@ -70,8 +272,12 @@ ag_status ag_centrality_compute(const ag_graph *g, const ag_centrality_options *
         if (ag_graph_attr_type(g, AG_EDGES, (size_t)a) == AG_ATTR_STRING)
             return ag__fail(err, AG_ESCHEMA, "edge attribute \"%s\" is text, not a number",
                             ag_graph_attr_name(g, AG_EDGES, (size_t)a));
-        if (igraph_vector_init(&w, (igraph_integer_t)m) || igraph_vector_init(&dist, (igraph_integer_t)m))
+        if (igraph_vector_init(&w, (igraph_integer_t)m))
             return ag__fail(err, AG_ENOMEM, "out of memory computing centrality");
+        if (igraph_vector_init(&dist, (igraph_integer_t)m)) {
+            igraph_vector_destroy(&w);
+            return ag__fail(err, AG_ENOMEM, "out of memory computing centrality");
+        }
         have_w = 1;
         for (size_t e = 0; e < m; e++) {
             double x = ag_graph_get_number(g, AG_EDGES, (size_t)a, e);
@@ -118,10 +324,14 @@ ag_status ag_centrality_compute(const ag_graph *g, const ag_centrality_options *
     store(out, n, AG_C_STRENGTH, &res);
 
     what = "betweenness";
-    if ((rc = igraph_betweenness(ig, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, weighted ? &dist : NULL)) !=
-        IGRAPH_SUCCESS)
-        goto igraph_failed;
-    store(out, n, AG_C_BETWEENNESS, &res);
+    if (weighted) {
+        if ((st = weighted_betweenness(g, VECTOR(dist), out, err)) != AG_OK)
+            goto done;
+    } else {
+        if ((rc = igraph_betweenness(ig, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL)) != IGRAPH_SUCCESS)
+            goto igraph_failed;
+        store(out, n, AG_C_BETWEENNESS, &res);
+    }
 
     what = "closeness";
     if ((rc = igraph_closeness(ig, &res, &reach, NULL, igraph_vss_all(), IGRAPH_ALL, weighted ? &dist : NULL, 1)) !=

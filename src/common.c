@@ -26,6 +26,7 @@ const char *ag_status_string(ag_status status)
     case AG_ELIMIT: return "limit exceeded";
     case AG_EPATTERN: return "bad regular expression";
     case AG_EINTERNAL: return "internal error";
+    case AG_ENOENT: return "input cannot be opened";
     }
     return "unknown status";
 }
@@ -33,7 +34,7 @@ const char *ag_status_string(ag_status status)
 int ag_status_is_input_error(ag_status status)
 {
     return status == AG_EINVAL || status == AG_ESYNTAX || status == AG_ESCHEMA ||
-           status == AG_ELIMIT || status == AG_EPATTERN;
+           status == AG_ELIMIT || status == AG_EPATTERN || status == AG_ENOENT;
 }
 
 char *ag_error_format(const ag_error *err, char *buf, size_t size)

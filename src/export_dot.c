@@ -6,7 +6,8 @@
  * shape by type (state: blue ellipse, leader: red box, org: green
  * hexagon), pen width by weight (scaled between the lightest and heaviest
  * edge), and "weight" (which Graphviz layouts also read: heavier, shorter)
- * when it is not negative. Every other attribute is written too, as a
+ * when it is a whole number, as Graphviz requires (counts are; for npmi,
+ * jaccard or dice the measure is still there under its own name). Every other attribute is written too, as a
  * quoted attribute Graphviz ignores and readers such as networkx keep.
  */
 #include <math.h>
@@ -136,7 +137,8 @@ ag_status ag__export_dot(const ag_graph *g, FILE *fp)
         fputs(" -- ", fp);
         id_quoted(fp, g, b);
         fprintf(fp, " [penwidth=%.3f", 0.5 + 5.5 * t);
-        if (a_weight >= 0 && isfinite(w) && w >= 0) {   /* Graphviz's weight: heavier, shorter */
+        if (a_weight >= 0 && isfinite(w) && w >= 0 && w == floor(w) && w < 1e9) {
+            /* Graphviz's own weight (heavier, shorter) takes whole numbers only */
             ag__format_number(w, num, sizeof num);
             fprintf(fp, ", weight=\"%s\"", num);
         }

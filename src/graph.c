@@ -409,7 +409,7 @@ ag_status ag_graph_build(const ag_lexicon *lex, ag_cooc *c, const ag_graph_optio
             if ((st = ag__graph_set_string(g, AG_NODES, c_id, i, a->id, err)) != AG_OK ||
                 (st = ag__graph_set_string(g, AG_NODES, c_label, i, a->label, err)) != AG_OK ||
                 (st = ag__graph_set_string(g, AG_NODES, c_type, i, ag_actor_type_name(a->type), err)) != AG_OK ||
-                (st = ag__graph_set_string(g, AG_NODES, c_aff, i, a->affiliation ? a->affiliation : "", err)) !=
+                (st = ag__graph_set_string(g, AG_NODES, c_aff, i, a->affiliation, err)) !=
                     AG_OK)
                 goto done;
             ag__graph_set_number(g, AG_NODES, c_mentions, i, (double)k->mentions);

@@ -3,7 +3,8 @@
  *
  * Input: a GraphML file written by actorgraph, Gephi, networkx, igraph or
  * yEd. Output: an ag_graph with the file's node ids as the "id" attribute
- * and every declared attribute as a column. igraph stores every number as
+ * and every declared attribute as a column (an empty string reads as a
+ * missing value: igraph cannot tell them apart). igraph stores every number as
  * a double; the <key> declarations are read again here so that "int" and
  * "long" attributes come back as integers and a round trip keeps its
  * types. Edges are taken as undirected whatever the file says.
@@ -126,7 +127,8 @@ static ag_status copy_columns(ag_graph *g, const igraph_t *ig, ag_domain d, cons
             igraph_integer_t x = (igraph_integer_t)k;
             if (type == AG_ATTR_STRING) {
                 const char *v = d == AG_NODES ? VAS(ig, name, x) : d == AG_EDGES ? EAS(ig, name, x) : GAS(ig, name);
-                if ((st = ag__graph_set_string(g, d, col, k, v, err)) != AG_OK)
+                /* igraph gives "" for a value the file does not have */
+                if ((st = ag__graph_set_string(g, d, col, k, v && *v ? v : NULL, err)) != AG_OK)
                     return st;
             } else if (type == AG_ATTR_BOOL) {
                 igraph_bool_t v = d == AG_NODES ? VAB(ig, name, x) : d == AG_EDGES ? EAB(ig, name, x) : GAB(ig, name);
@@ -157,7 +159,7 @@ ag_status ag_graph_read_file(const char *path, ag_graph **out, ag_error *err)
     *out = NULL;
     fp = fopen(path, "rb");
     if (!fp)
-        return ag__fail_at(err, AG_EIO, path, 0, 0, "cannot open graph: %s", strerror(errno));
+        return ag__fail_at(err, AG_ENOENT, path, 0, 0, "cannot open graph: %s", strerror(errno));
     n_keys = scan_keys(fp, &keys);
     rewind(fp);
     ag__igraph_init();

@@ -37,6 +37,7 @@ struct ag_reader {
     size_t cap;
     json_t *obj;           /* the current JSONL object */
     char *id;
+    char date[32];         /* a numeric date field, as text */
     ag_reader_stats stats;
     uint64_t seq;
 };
@@ -83,7 +84,7 @@ static int queue_insert(ag_reader *r, char **paths, size_t n)
     return 0;
 }
 
-/* Every *.txt and *.jsonl below dir, sorted, appended to *out. */
+/* Every *.txt and *.jsonl below dir, appended to *out (the caller sorts). */
 static int walk(ag_reader *r, const char *dir, int depth, char ***out, size_t *n, size_t *cap)
 {
     DIR *d;
@@ -119,8 +120,6 @@ static int walk(ag_reader *r, const char *dir, int depth, char ***out, size_t *n
         names[nn++] = full;
     }
     closedir(d);
-    if (nn)
-        qsort(names, nn, sizeof *names, by_name);
     for (size_t i = 0; i < nn; i++) {
         struct stat sb, lb;
         if (rc == 0 && lstat(names[i], &lb) == 0) {
@@ -268,6 +267,8 @@ static int read_line(ag_reader *r, size_t *len)
             n--;
             if (n && r->buf[n - 1] == '\r')
                 n--;
+            if (n > r->opts.max_document)
+                too_long = 1;
             break;
         }
         if (n > r->opts.max_document)
@@ -313,7 +314,10 @@ static ag_status open_next(ag_reader *r, int *opened, ag_error *err)
     if (S_ISDIR(sb.st_mode)) {
         char **found = NULL;
         size_t n = 0, cap = 0;
-        if (walk(r, path, 0, &found, &n, &cap) != 0 || (n && queue_insert(r, found, n) != 0)) {
+        int rc = walk(r, path, 0, &found, &n, &cap);
+        if (rc == 0 && n > 1)
+            qsort(found, n, sizeof *found, by_name);   /* byte order of the whole path */
+        if (rc != 0 || (n && queue_insert(r, found, n) != 0)) {
             for (size_t i = 0; i < n; i++)
                 free(found[i]);
             free(found);
@@ -421,7 +425,7 @@ static int next_jsonl(ag_reader *r, ag_document *doc, ag_status *st, ag_error *e
         doc->id = r->id;
         doc->text = json_string_value(text);
         doc->len = json_string_length(text);
-        doc->date = field_string(obj, r->opts.date_field, num, sizeof num) ? json_string_value(json_object_get(obj, r->opts.date_field)) : NULL;
+        doc->date = field_string(obj, r->opts.date_field, r->date, sizeof r->date);
         doc->source = r->path;
         doc->line = r->line;
         return 1;

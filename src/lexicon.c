@@ -559,6 +559,22 @@ static ag_status compile_patterns(ag_lexicon *lex, ag_error *err)
             continue;
         re = pcre2_compile((PCRE2_SPTR)a->text, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &code,
                            &offset, NULL);
+        if (re) {
+            /* the pattern as written compiles (so error offsets above are the user's);
+             * match it only where it starts and ends on a word boundary */
+            size_t size = strlen(a->text) + 64;
+            char *wrapped = (char *)malloc(size);
+            pcre2_code_free(re);
+            re = NULL;
+            if (!wrapped)
+                return ag__fail(err, AG_ENOMEM, "out of memory compiling patterns");
+            snprintf(wrapped, size, "(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", a->text);
+            re = pcre2_compile((PCRE2_SPTR)wrapped, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &code, &offset,
+                               NULL);
+            free(wrapped);
+            if (re)
+                offset = 0;
+        }
         if (!re) {
             PCRE2_UCHAR msg[256];
             ag_status st;

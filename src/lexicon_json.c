@@ -433,6 +433,21 @@ static int has_control(const char *s)
     return 0;
 }
 
+/* A GraphML/XML name token: letters, digits, '-', '_', '.', ':' and
+ * non-ASCII characters (node ids and attribute names must be one). */
+static int name_token(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '.' || c == ':'))
+            return 0;
+    }
+    return 1;
+}
+
 static int blank(const char *s)
 {
     for (; *s; s++)
@@ -651,8 +666,9 @@ static ag_status read_attrs(reader *r, json_t *obj, ag_actor *a, const char *wha
         ag_attr *at = (ag_attr *)&a->attrs[a->n_attrs];
         char num[64];
         push_key(r, key);
-        if (blank(key) || has_control(key)) {
-            st = schema_error(r, 1, "attribute names of %s must be non-empty without control characters", what);
+        if (!name_token(key)) {
+            st = schema_error(r, 1, "attribute name \"%s\" of %s may hold only letters, digits, '-', '_', '.' and ':'",
+                              key, what);
         } else if (json_is_string(v)) {
             at->key = ag__strdup(key);
             at->value = ag__strdup(json_string_value(v));
@@ -706,9 +722,12 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
         ag__actor_clear(&a);
         return st;
     }
-    if (strlen(a.id) > ID_MAX) {
+    if (strlen(a.id) > ID_MAX || !name_token(a.id)) {
         push_key(r, "id");
-        st = schema_error(r, 0, "id of %s is longer than %d bytes", what, ID_MAX);
+        if (strlen(a.id) > ID_MAX)
+            st = schema_error(r, 0, "id of %s is longer than %d bytes", what, ID_MAX);
+        else
+            st = schema_error(r, 0, "id \"%s\" may hold only letters, digits, '-', '_', '.' and ':'", a.id);
         pop(r);
         ag__actor_clear(&a);
         return st;
@@ -912,7 +931,7 @@ ag_status ag_lexicon_load_file(ag_lexicon *lex, const char *path, ag_error *err)
     ag_status st;
 
     if (!fp)
-        return ag__fail_at(err, AG_EIO, path, 0, 0, "cannot open lexicon: %s", strerror(errno));
+        return ag__fail_at(err, AG_ENOENT, path, 0, 0, "cannot open lexicon: %s", strerror(errno));
     for (;;) {
         size_t got;
         if (len + 65536 + 1 > cap && ag__grow((void **)&data, &cap, len + 65536 + 1, 1) != 0) {
@@ -967,7 +986,7 @@ static ag_status collect(const char *dir, char ***files, size_t *n, size_t *cap,
         return ag__fail_at(err, AG_ELIMIT, dir, 0, 0, "lexicon directories nest deeper than 64 levels");
     d = opendir(dir);
     if (!d)
-        return ag__fail_at(err, AG_EIO, dir, 0, 0, "cannot open lexicon directory: %s", strerror(errno));
+        return ag__fail_at(err, AG_ENOENT, dir, 0, 0, "cannot open lexicon directory: %s", strerror(errno));
     while ((e = readdir(d)) != NULL) {
         char *full;
         size_t len;
@@ -1012,7 +1031,7 @@ ag_status ag_lexicon_load_path(ag_lexicon *lex, const char *path, ag_error *err)
     ag_status st, first = AG_OK;
 
     if (stat(path, &sb) != 0)
-        return ag__fail_at(err, AG_EIO, path, 0, 0, "cannot open lexicon: %s", strerror(errno));
+        return ag__fail_at(err, AG_ENOENT, path, 0, 0, "cannot open lexicon: %s", strerror(errno));
     if (!S_ISDIR(sb.st_mode))
         return ag_lexicon_load_file(lex, path, err);
     st = collect(path, &files, &n, &cap, 0, err);

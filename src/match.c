@@ -300,6 +300,7 @@ void ag_scanner_free(ag_scanner *s)
     ag_tokens_free(&s->toks);
     free(s->cands);
     free(s->pcands);
+    free(s->subject);
     free(s->mentions);
     free(s->unresolved);
     free(s->full_stamp);
@@ -395,33 +396,43 @@ static int by_span(const void *x, const void *y)
     return a->alias < b->alias ? -1 : a->alias > b->alias;
 }
 
-/* Runs every pattern over the text; keeps matches on token boundaries. */
+/* The next character boundary after at. */
+static size_t next_char(const char *s, size_t at, size_t len)
+{
+    at++;
+    while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at++;
+    return at;
+}
+
+/* Runs every pattern over the text; keeps matches that start and end on
+ * token boundaries inside one paragraph. PCRE2 reads a copy of the text
+ * with zero padding after it (its JIT may read ahead) and '?' for each
+ * invalid UTF-8 byte (so every offset stays the same). */
 static ag_status run_patterns(ag_scanner *s, ag_error *err)
 {
     const ag_lexicon *lex = s->lex;
-    const char *subject = s->text;
-    char *clean = NULL;
+    char *subject;
 
     s->n_pcands = 0;
     if (!lex->n_patterns || s->toks.n == 0)
         return AG_OK;
+    if (ag__grow((void **)&s->subject, &s->subject_cap, s->len + 64, 1) != 0)
+        return ag__fail(err, AG_ENOMEM, "out of memory running patterns");
+    subject = s->subject;
+    memcpy(subject, s->text, s->len);
+    memset(subject + s->len, 0, 64);
     if (s->toks.invalid_bytes) {
-        /* PCRE2 needs valid UTF-8: a copy with '?' for each bad byte keeps every offset */
-        const unsigned char *p = (const unsigned char *)s->text, *end = p + s->len;
-        clean = (char *)malloc(s->len + 1);
-        if (!clean)
-            return ag__fail(err, AG_ENOMEM, "out of memory running patterns");
-        memcpy(clean, s->text, s->len);
+        const unsigned char *p = (const unsigned char *)subject, *end = p + s->len;
         while (p < end) {
             uint32_t cp;
             size_t n = ag__utf8_decode(p, end, &cp);
             if (n == 0) {
-                clean[p - (const unsigned char *)s->text] = '?';
+                subject[p - (const unsigned char *)subject] = '?';
                 n = 1;
             }
             p += n;
         }
-        subject = clean;
     }
     for (size_t i = 0; i < lex->n_patterns; i++) {
         const pcre2_code *re = (const pcre2_code *)lex->patterns[i].code;
@@ -439,29 +450,37 @@ static ag_status run_patterns(ag_scanner *s, ag_error *err)
                 break;
             ov = pcre2_get_ovector_pointer((pcre2_match_data *)s->match_data);
             if (ov[1] <= ov[0]) {          /* empty match: step one character on */
-                at = ov[0] + 1;
-                while (at < s->len && ((unsigned char)subject[at] & 0xC0) == 0x80)
-                    at++;
+                at = next_char(subject, ov[0], s->len);
                 continue;
             }
             b = token_at(&s->toks, ov[0], 0);
             e = token_at(&s->toks, ov[1], 1);
-            if (b >= 0 && e >= b) {
+            if (b < 0 || e < b) {
+                at = next_char(subject, ov[0], s->len);   /* not on token boundaries: try further on */
+                continue;
+            }
+            {
+                int crosses = 0;
+                for (long k = b + 1; k <= e && !crosses; k++)
+                    crosses = (s->toks.v[k].flags & AG_TF_PARA_START) != 0;
+                if (crosses) {
+                    at = next_char(subject, ov[0], s->len);
+                    continue;
+                }
+            }
+            {
                 ag_candidate c;
                 c.begin = (uint32_t)b;
                 c.end = (uint32_t)e + 1;
                 c.node = AG_NONE;
                 c.alias = lex->patterns[i].alias;
                 c.kind = AG_KIND_PATTERN;
-                if (push_candidate(&s->pcands, &s->n_pcands, &s->cap_pcands, &c) != 0) {
-                    free(clean);
+                if (push_candidate(&s->pcands, &s->n_pcands, &s->cap_pcands, &c) != 0)
                     return ag__fail(err, AG_ENOMEM, "out of memory running patterns");
-                }
             }
             at = ov[1];
         }
     }
-    free(clean);
     if (s->n_pcands > 1)
         qsort(s->pcands, s->n_pcands, sizeof *s->pcands, by_span);
     return AG_OK;

@@ -80,6 +80,8 @@ struct ag_scanner {
     uint32_t *taken_stamp;  /* per trie node: a short alias used for somebody else */
     uint32_t *taken_pos;
 
+    char *subject;          /* patterns run on this padded copy of the text */
+    size_t subject_cap;
     void *match_data;       /* pcre2_match_data_8 * */
     void *match_ctx;        /* pcre2_match_context_8 * */
 

@@ -26,6 +26,7 @@
 typedef struct {
     const ag_token *v;
     uint32_t n;
+    const char *text;
 } toks;
 
 static int is_word(const toks *t, long i)
@@ -48,10 +49,11 @@ static int punct_is(const toks *t, long i, uint32_t cp)
     return i >= 0 && (uint32_t)i < t->n && (t->v[i].flags & AG_TF_PUNCT) && t->v[i].punct == cp;
 }
 
-/* Token i directly follows token i-1 on the same line (spaces allowed). */
+/* Token i continues the sentence of token i-1 (spaces and the soft line
+ * breaks of wrapped text allowed). */
 static int same_line(const toks *t, long i)
 {
-    return i >= 0 && (uint32_t)i < t->n && !(t->v[i].flags & (AG_TF_NEWLINE_BEFORE | AG_TF_SENT_START));
+    return i >= 0 && (uint32_t)i < t->n && !(t->v[i].flags & (AG_TF_PARA_START | AG_TF_SENT_START));
 }
 
 static int glued(const toks *t, long i)
@@ -75,7 +77,12 @@ static int given_name_like(const toks *t, long i)
     x = &t->v[i];
     if (!(x->flags & AG_TF_UPPER_INITIAL) || (x->flags & AG_TF_CASELESS))
         return 0;
-    return !(ag__word_class(x->key) & (AG_W_STOP | AG_W_TITLE | AG_W_TIME));
+    if (ag__word_class(x->key) & (AG_W_STOP | AG_W_TITLE | AG_W_TIME))
+        return 0;
+    /* a sentence-opening adverb ("Separately Aliyev said") */
+    if ((x->flags & AG_TF_SENT_START) && x->end - x->start >= 6 && !(x->flags & AG_TF_NONASCII))
+        return !(t->text[x->end - 2] == 'l' && t->text[x->end - 1] == 'y');
+    return 1;
 }
 
 /* Is the metonym at [b, e) a place rather than the government? */
@@ -98,7 +105,7 @@ static int names_a_place(const toks *t, long b, long e)
     }
     if (punct_is(t, e, '-') && glued(t, e) && word_is(t, e + 1, "based"))
         return 1;
-    if (same_line(t, e) && word_in(t, e, AG_W_PLACE_NOUN) && !(t->v[e].flags & AG_TF_UPPER_INITIAL))
+    if (same_line(t, e) && word_in(t, e, AG_W_PLACE_NOUN))
         return 1;
     if (same_line(t, e) && word_in(t, e, AG_W_COPULA)) {
         long k = e + 1;
@@ -135,7 +142,8 @@ static int given_name_before_surname(const ag_scanner *s, const toks *t, const a
     if (next && next->begin == c->end)
         return 0;
     (void)s;
-    return same_line(t, c->end) && given_name_like(t, c->end) && !(t->v[c->end].flags & AG_TF_ALL_UPPER);
+    return same_line(t, c->end) && given_name_like(t, c->end) && !(t->v[c->end].flags & AG_TF_ALL_UPPER) &&
+           !word_in(t, c->end, AG_W_INSTITUTION | AG_W_PLACE_NOUN);
 }
 
 /* "Alekper Aliyev", "Aaron David Miller", "Aaron D. Miller", "Hafez al-Assad":
@@ -248,6 +256,7 @@ ag_status ag__resolve(ag_scanner *s, ag_error *err)
     toks t;
     t.v = s->toks.v;
     t.n = (uint32_t)s->toks.n;
+    t.text = s->text;
 
     for (size_t i = 0; i < s->n_cands; i++) {
         const ag_candidate *c = &s->cands[i];

@@ -28,7 +28,9 @@ static const word_list lists[] = {
       "above below across along around behind beyond near through throughout within did does do is "
       "was were are has had have will would can could should may might must let dear yes neither "
       "either whereas wherever same more less few several any much very first second third new "
-      "both than while whilst sources critics analysts officials observers experts supporters" },
+      "both than while whilst sources critics analysts officials observers experts supporters "
+      "afterwards afterward besides overall instead elsewhere regardless nor thus therefore hence "
+      "separately additionally ultimately initially finally eventually instead" },
     { AG_W_TITLE,
       "mr mrs ms miss mx dr prof professor sir dame lord lady president presidents vice premier "
       "prime minister ministers chancellor secretary general gen lt lieutenant col colonel maj major "
@@ -74,10 +76,14 @@ static const word_list lists[] = {
     { AG_W_OUTLET,
       "times post daily today tribune herald journal news gazette telegraph observer independent "
       "express mirror standard chronicle unpacked dispatch monitor review weekly insider eye radio tv "
-      "television broadcasting press airlines airways international" },
+      "television broadcasting airlines airways international" },
     { AG_W_OUTLET_HEAD, "times voice radio" },
     { AG_W_GIVEN, "chad jordan israel georgia india paris victoria sydney austin florence santiago" },
     { AG_W_PARTICLE, "al el ul bin ibn abu de del della van von der den di da du le la ter ten dos das bint ben" },
+    { AG_W_INSTITUTION,
+      "police army navy government cabinet parliament ministry ministries embassy military forces court "
+      "courts authorities authority administration council senate congress assembly guard guards "
+      "intelligence customs treasury bank central" },
 };
 
 typedef struct {

@@ -26,7 +26,8 @@ enum {
     AG_W_OUTLET = 1u << 13,     /* word after a name that makes it a media outlet ("Kyiv Post") */
     AG_W_OUTLET_HEAD = 1u << 14,/* word before "of NAME" that makes an outlet ("Times of Israel") */
     AG_W_GIVEN = 1u << 15,      /* place names that are also given names ("Chad", "Jordan") */
-    AG_W_PARTICLE = 1u << 16    /* name particles between given name and surname ("al", "de") */
+    AG_W_PARTICLE = 1u << 16,   /* name particles between given name and surname ("al", "de") */
+    AG_W_INSTITUTION = 1u << 17 /* after a state's name: its institution, not a surname ("Israel Police") */
 };
 
 /* The key of a word (as ag_token_key computes it), for comparisons with

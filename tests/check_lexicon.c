@@ -746,10 +746,10 @@ START_TEST(test_path_errors)
     snprintf(msg, sizeof msg, "cannot open lexicon: %s", strerror(ENOENT));
     ck_assert_int_eq(ag_lexicon_new(&lex, &err), AG_OK);
 
-    ck_assert_int_eq(ag_lexicon_load_path(lex, missing, &err), AG_EIO);
-    assert_error(&err, AG_EIO, missing, 0, 0, msg);
-    ck_assert_int_eq(ag_lexicon_load_file(lex, missing, &err), AG_EIO);
-    assert_error(&err, AG_EIO, missing, 0, 0, msg);
+    ck_assert_int_eq(ag_lexicon_load_path(lex, missing, &err), AG_ENOENT);
+    assert_error(&err, AG_ENOENT, missing, 0, 0, msg);
+    ck_assert_int_eq(ag_lexicon_load_file(lex, missing, &err), AG_ENOENT);
+    assert_error(&err, AG_ENOENT, missing, 0, 0, msg);
 
     ck_assert_int_eq(ag_lexicon_load_path(lex, nojson, &err), AG_EINVAL);
     assert_error(&err, AG_EINVAL, nojson, 0, 0, "no *.json lexicon files in this directory");

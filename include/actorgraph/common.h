@@ -34,7 +34,8 @@ typedef enum {
     AG_EGRAPH = 6,     /* igraph reported an error */
     AG_ELIMIT = 7,     /* a documented limit was exceeded (document size, regex budget) */
     AG_EPATTERN = 8,   /* a PCRE2 pattern does not compile */
-    AG_EINTERNAL = 9   /* a bug: an invariant did not hold */
+    AG_EINTERNAL = 9,  /* a bug: an invariant did not hold */
+    AG_ENOENT = 10     /* an input named by the user cannot be opened */
 } ag_status;
 
 /* Where and why something failed. `file` is empty when no file is involved;

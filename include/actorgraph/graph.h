@@ -59,10 +59,10 @@ typedef enum {
 typedef enum { AG_NODES = 0, AG_EDGES = 1, AG_GRAPH = 2 } ag_domain;
 
 /* Builds the graph of everything c counted. Node attributes: id, label,
- * type, mentions, docs, affiliation (empty string when none) and each
- * lexicon attrs key; edge attributes: weight, count, docs, npmi, jaccard,
- * dice. Graph attributes: window, weight (the measure's name), documents,
- * windows. */
+ * type, mentions, docs, affiliation (missing when none) and each lexicon
+ * attrs key; edge attributes: weight, count, docs, npmi, jaccard, dice.
+ * Graph attributes: window, weight_measure (the measure's name),
+ * documents, windows. */
 ag_status ag_graph_build(const ag_lexicon *lex, ag_cooc *c, const ag_graph_options *opts,
                          ag_graph **out, ag_error *err);
 

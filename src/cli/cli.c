@@ -111,8 +111,8 @@ int cli_load_lexicons(char **paths, size_t n, ag_lexicon **out)
             int code = EXIT_INPUT;
             if (st == AG_ESYNTAX || st == AG_ESCHEMA || st == AG_EPATTERN)
                 fprintf(stderr, "actorgraph: cannot use lexicon %s (errors above)\n", p);
-            else if (cli_fail(&err) == EXIT_INTERNAL && st != AG_EIO)
-                code = EXIT_INTERNAL;   /* a lexicon path that cannot be read is the user's input */
+            else
+                code = cli_fail(&err);
             ag_lexicon_free(lex);
             return code;
         }

@@ -61,26 +61,46 @@ static int on_document(void *userdata, const ag_document *doc, const ag_scan_res
     return 0;
 }
 
-static int write_stats(const char *path, json_t *stats)
+/* Every output is written to its temporary file first; only when all of
+ * them are complete are they renamed into place, so a failure leaves every
+ * existing output as it was. */
+typedef struct {
+    ag_outfile *f[64];
+    size_t n;
+} pending;
+
+static int pending_open(pending *p, const char *path, FILE **fp)
 {
-    ag_outfile *f = NULL;
     ag_error err;
-    if (strcmp(path, "-") == 0) {
-        json_dumpf(stats, stderr, JSON_INDENT(2) | JSON_SORT_KEYS);
-        fputc('\n', stderr);
-        return 0;
+    if (p->n == sizeof p->f / sizeof p->f[0]) {
+        fprintf(stderr, "actorgraph: too many outputs (at most %zu)\n", sizeof p->f / sizeof p->f[0]);
+        return EXIT_INPUT;
     }
-    if (ag_outfile_open(path, &f, &err) != AG_OK)
+    if (ag_outfile_open(path, &p->f[p->n], &err) != AG_OK)
         return cli_fail(&err);
-    if (json_dumpf(stats, ag_outfile_stream(f), JSON_INDENT(2) | JSON_SORT_KEYS) != 0) {
-        ag_outfile_abort(f);
-        fprintf(stderr, "actorgraph: %s: cannot write the statistics\n", path);
-        return EXIT_INTERNAL;
-    }
-    fputc('\n', ag_outfile_stream(f));
-    if (ag_outfile_commit(f, &err) != AG_OK)
-        return cli_fail(&err);
+    *fp = ag_outfile_stream(p->f[p->n++]);
     return 0;
+}
+
+static int pending_commit(pending *p)
+{
+    ag_error err;
+    int rc = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        if (rc == 0 && ag_outfile_commit(p->f[i], &err) != AG_OK)
+            rc = cli_fail(&err);
+        else if (rc != 0)
+            ag_outfile_abort(p->f[i]);
+    }
+    p->n = 0;
+    return rc;
+}
+
+static void pending_abort(pending *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        ag_outfile_abort(p->f[i]);
+    p->n = 0;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -108,6 +128,7 @@ int cmd_extract(int argc, char **argv)
     ag_lexicon *lex = NULL;
     extract_state x = { NULL };
     ag_graph *graph = NULL;
+    pending out = { { NULL }, 0 };
     ag_error err;
     struct timespec t0, t1;
     int rc = 0, opt;
@@ -209,15 +230,19 @@ int cmd_extract(int argc, char **argv)
     }
     for (size_t i = 0; i < outputs.n; i++) {
         ag_format f = forced != AG_FORMAT_UNKNOWN ? forced : ag_format_from_path(outputs.v[i]);
+        FILE *fp = NULL;
         if (f == AG_FORMAT_UNKNOWN)
             f = AG_FORMAT_GRAPHML;
-        if (ag_export_file(graph, f, outputs.v[i], &err) != AG_OK) {
+        if ((rc = pending_open(&out, outputs.v[i], &fp)) != 0)
+            goto done;
+        if (ag_export_stream(graph, f, fp, outputs.v[i], &err) != AG_OK) {
             rc = cli_fail(&err);
             goto done;
         }
     }
     if (stats_path) {
         json_t *js = run_stats_json(&stats, lex);
+        FILE *fp = stderr;
         clock_gettime(CLOCK_MONOTONIC, &t1);
         json_object_set_new(js, "actors", json_integer((json_int_t)ag_graph_node_count(graph)));
         json_object_set_new(js, "edges", json_integer((json_int_t)ag_graph_edge_count(graph)));
@@ -225,15 +250,25 @@ int cmd_extract(int argc, char **argv)
         json_object_set_new(js, "weight", json_string(ag_measure_name(gopts.weight)));
         json_object_set_new(js, "seconds",
                             json_real((double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9));
-        rc = write_stats(stats_path, js);
+        if (strcmp(stats_path, "-") != 0 && (rc = pending_open(&out, stats_path, &fp)) != 0) {
+            json_decref(js);
+            goto done;
+        }
+        if (json_dumpf(js, fp, JSON_INDENT(2) | JSON_SORT_KEYS) != 0 || fputc('\n', fp) == EOF) {
+            fprintf(stderr, "actorgraph: %s: cannot write the statistics\n", stats_path);
+            rc = EXIT_INTERNAL;
+        }
         json_decref(js);
         if (rc)
             goto done;
     }
+    if ((rc = pending_commit(&out)) != 0)
+        goto done;
     if (stats.reader.skipped_files)
         rc = EXIT_INPUT;   /* the outputs are written, but some input could not be read */
 
 done:
+    pending_abort(&out);
     ag_graph_free(graph);
     ag_cooc_free(x.cooc);
     ag_lexicon_free(lex);

@@ -141,6 +141,10 @@ int cmd_lexicon(int argc, char **argv)
         fputs(help, argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_INPUT : EXIT_OK;
     }
+    if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+        fputs(help, stdout);
+        return EXIT_OK;
+    }
     if (strcmp(argv[1], "check") == 0)
         return check(argc - 2, argv + 2);
     if (strcmp(argv[1], "stats") == 0)
