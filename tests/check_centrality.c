@@ -7,6 +7,7 @@
  *   tests/data/golden/centrality_star.graphml      centre c, leaves l1 l2 l3 with weights 1 1 2
  *   tests/data/golden/centrality_split.graphml     triangle a-b 1, b-c 2, a-c 0.5; pair d-e 4; f alone
  *   tests/data/golden/centrality_triangle.graphml  x y z, every weight 1
+ *   tests/data/golden/centrality_tie.graphml       square A-B 4, B-D 20, A-C 5, C-D 10
  *
  * Path-based measures use distance = 1/weight; closeness is networkx's
  * (r/(n-1)) * (r / sum of distances to the r reachable nodes).
@@ -192,6 +193,37 @@ START_TEST(test_triangle)
     expect(g, v, AG_C_HARMONIC, two);
     expect(g, v, AG_C_EIGENVECTOR, one);
     expect(g, v, AG_C_PAGERANK, third);
+    free(v);
+    ag_graph_free(g);
+}
+END_TEST
+
+/*
+ * Ties between paths are decided on floating-point lengths, as networkx
+ * decides them. Distances 1/w: A-B 0.25, B-D 0.05, A-C 0.2, C-D 0.1. In
+ * exact arithmetic both A-D paths are 3/10 long, but summed from either
+ * end in doubles A-B-D is 0.25 + 0.05 = 0.3 and A-C-D is 0.2 + 0.1 =
+ * 0.30000000000000004, so networkx counts only A-B-D: B gets the pair A-D
+ * (1) and C nothing. The pair B-C runs through D alone (0.05 + 0.1 against
+ * 0.25 + 0.2), every other pair is an edge:
+ *   betweenness A 0, B 1, C 0, D 1   (networkx 2.8.8 agreed; the CLI test
+ *   test_golden.sh checks it through agcheck centrality)
+ * igraph compares path lengths with a tolerance, so it takes the two A-D
+ * paths as equal and would give B 0.5, C 0.5, D 1; this test tells the
+ * two apart.
+ */
+START_TEST(test_float_ties_as_networkx)
+{
+    ag_graph *g = load("golden/centrality_tie.graphml");
+    double *v = compute(g, NULL);
+    const double betweenness[] = { 0, 1, 0, 1 };
+    ck_assert(1.0 / 4 + 1.0 / 20 != 1.0 / 5 + 1.0 / 10);   /* the premise, in doubles */
+    ck_assert_str_eq(ag_graph_node_id(g, 1), "B");
+    ck_assert_str_eq(ag_graph_node_id(g, 2), "C");
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_msg(fabs(v[i * AG_C_COUNT + AG_C_BETWEENNESS] - betweenness[i]) <= 1e-12,
+                      "betweenness of %s: %.17g, networkx says %.17g", ag_graph_node_id(g, i),
+                      v[i * AG_C_COUNT + AG_C_BETWEENNESS], betweenness[i]);
     free(v);
     ag_graph_free(g);
 }
@@ -459,6 +491,7 @@ Suite *centrality_suite(void)
     tcase_add_test(core, test_split_weighted);
     tcase_add_test(core, test_split_unweighted);
     tcase_add_test(core, test_triangle);
+    tcase_add_test(core, test_float_ties_as_networkx);
     tcase_add_test(core, test_weight_attr);
     tcase_add_test(core, test_damping);
     tcase_add_loop_test(core, test_names, 0, AG_C_COUNT);

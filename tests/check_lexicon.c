@@ -281,6 +281,53 @@ START_TEST(test_shared_aliases_that_are_fine)
 }
 END_TEST
 
+/* Numbers in attrs keep the shortest text that reads back as the same
+ * double (not %.17g's 86.599999999999994); whole numbers have no exponent. */
+START_TEST(test_attr_numbers_shortest)
+{
+    static const struct {
+        const char *key, *value;
+        double number;
+    } want[] = {
+        { "area", "86.6", 86.6 },     { "share", "0.1", 0.1 },  { "big", "1000", 1000.0 },
+        { "third", "0.3333333333333333", 1.0 / 3.0 }, { "count", "31", 31.0 },
+    };
+    ag_lexicon *lex = tu_lexicon(doc(BASE "\n\"attrs\": {\"area\": 86.6, \"share\": 0.1, \"big\": 1e3, "
+                                          "\"third\": 0.3333333333333333, \"count\": 31}"));
+    const ag_actor *a = ag_lexicon_actor(lex, 0);
+    ck_assert_uint_eq(a->n_attrs, 5);
+    for (size_t i = 0; i < 5; i++) {
+        ck_assert_str_eq(a->attrs[i].key, want[i].key);
+        ck_assert_str_eq(a->attrs[i].value, want[i].value);
+        ck_assert_int_eq(a->attrs[i].is_number, 1);
+        ck_assert(a->attrs[i].number == want[i].number);
+    }
+    ag_lexicon_free(lex);
+}
+END_TEST
+
+/* A file saved by an editor that writes a UTF-8 byte-order mark loads, and
+ * positions count from after the mark (editors do not show it). */
+START_TEST(test_byte_order_mark)
+{
+    static const char json[] = "\xEF\xBB\xBF{\"actors\": [{\"id\": \"A\", \"label\": \"A\", \"type\": \"org\", "
+                               "\"names\": [\"Alpha\"]}]}";
+    static const char bad[] = "\xEF\xBB\xBF{\"actors\": [{\"id\": \"A\", \"label\": \"A\", \"type\": \"stat\"}]}";
+    ag_lexicon *lex = tu_lexicon(json);
+    ag_error err;
+    ck_assert_uint_eq(ag_lexicon_actor_count(lex), 1);
+    ck_assert_str_eq(ag_lexicon_actor(lex, 0)->id, "A");
+    ck_assert_uint_eq(ag_lexicon_actor(lex, 0)->line, 1);
+    ck_assert_str_eq(ag_lexicon_alias(lex, 0)->text, "Alpha");
+    ck_assert_str_eq(tu_mentions(lex, "Alpha met.", 0), "A:n:Alpha");
+    ag_lexicon_free(lex);
+
+    ck_assert_int_eq(tu_lexicon_status(bad, &err), AG_ESCHEMA);
+    assert_error(&err, AG_ESCHEMA, "test.json", 1, 47,
+                 "\"type\" of actor \"A\" must be \"state\", \"leader\" or \"org\", not \"stat\"");
+}
+END_TEST
+
 /* --- dates ------------------------------------------------------------------ */
 
 typedef struct {
@@ -343,6 +390,34 @@ START_TEST(test_role_dates)
                                                 "\"to\": \"2020-01-01\"}, {\"title\": \"Q\"}]"), &err),
                      AG_OK);
     ck_assert_int_eq(tu_lexicon_status(doc(BASE "\n\"roles\": []"), &err), AG_OK);
+}
+END_TEST
+
+/* Dates of different precision compare at the coarser one: a role from
+ * 2020-05-01 to "2020" ends within the year it started (the error cases,
+ * 2019 and 2020-04-30 against 2020-05, are in err_cases). */
+START_TEST(test_dates_of_different_precision)
+{
+    ag_lexicon *lex = NULL;
+    ag_error err;
+    const ag_actor *a;
+    const char *json = doc(BASE "\n\"roles\": [{\"title\": \"P\", \"from\": \"2020-05-01\", \"to\": \"2020\"},"
+                               " {\"title\": \"Q\", \"from\": \"2021\", \"to\": \"2021-01-01\"}]\n"
+                               "\"valid\": {\"from\": \"1922-12-30\", \"to\": \"1922-12\"}");
+
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(ag_lexicon_new(&lex, &err), AG_OK);
+    ck_assert_int_eq(ag_lexicon_load_buffer(lex, "test.json", json, strlen(json), &err), AG_OK);
+    ck_assert_int_eq(ag_lexicon_compile(lex, &err), AG_OK);
+    a = ag_lexicon_actor(lex, 0);
+    ck_assert_uint_eq(a->n_roles, 2);
+    ck_assert_str_eq(a->roles[0].from, "2020-05-01");
+    ck_assert_str_eq(a->roles[0].to, "2020");
+    ck_assert_str_eq(a->roles[1].from, "2021");
+    ck_assert_str_eq(a->roles[1].to, "2021-01-01");
+    ck_assert_str_eq(a->valid_from, "1922-12-30");
+    ck_assert_str_eq(a->valid_to, "1922-12");
+    ag_lexicon_free(lex);
 }
 END_TEST
 
@@ -447,6 +522,26 @@ static const err_case err_cases[] = {
       "\"to\" of roles[0] of actor \"AZE\" is \"2023-02-30\", not a date (YYYY, YYYY-MM or YYYY-MM-DD)" },
     { BASE "\n\"roles\": [{\"title\": \"P\", \"from\": \"2020-01-01\", \"to\": \"2019-12-31\"}]", NULL, AG_ESCHEMA, 7,
       60, "roles[0] of actor \"AZE\" ends (2019-12-31) before it starts (2020-01-01)" },
+    /* dates of different precision compare at the coarser one ("2020" does not
+       end before 2020-05-01, 2019 does) */
+    { BASE "\n\"roles\": [{\"title\": \"P\", \"from\": \"2020-05-01\", \"to\": \"2019\"}]", NULL, AG_ESCHEMA, 7,
+      60, "roles[0] of actor \"AZE\" ends (2019) before it starts (2020-05-01)" },
+    { BASE "\n\"roles\": [{\"title\": \"P\", \"from\": \"2020-05\", \"to\": \"2020-04-30\"}]", NULL, AG_ESCHEMA, 7,
+      57, "roles[0] of actor \"AZE\" ends (2020-04-30) before it starts (2020-05)" },
+    /* a valid period in the wrong order, at its "to" value */
+    { BASE "\n\"valid\": {\"from\": \"1991\", \"to\": \"1990\"}", NULL, AG_ESCHEMA, 7, 39,
+      "\"valid\" of actor \"AZE\" ends (1990) before it starts (1991)" },
+    { BASE "\n\"valid\": {\"from\": \"1991-12-26\", \"to\": \"1991-11\"}", NULL, AG_ESCHEMA, 7, 45,
+      "\"valid\" of actor \"AZE\" ends (1991-11) before it starts (1991-12-26)" },
+    /* ids and attrs keys are XML name tokens (they become GraphML ids and attr.names) */
+    { "\"id\": \"Foo Bar\"\n\"label\": \"Foo\"\n\"type\": \"org\"", NULL, AG_ESCHEMA, 4, 13,
+      "id \"Foo Bar\" may hold only letters, digits, '-', '_', '.' and ':'" },
+    { "\"id\": \"x&y\"\n\"label\": \"X and Y\"\n\"type\": \"org\"", NULL, AG_ESCHEMA, 4, 13,
+      "id \"x&y\" may hold only letters, digits, '-', '_', '.' and ':'" },
+    { BASE "\n\"attrs\": {\"a b\": \"x\"}", NULL, AG_ESCHEMA, 7, 17,
+      "attribute name \"a b\" of actor \"AZE\" may hold only letters, digits, '-', '_', '.' and ':'" },
+    { BASE "\n\"attrs\": {\"iso2\": \"AZ\", \"pop/km2\": 120}", NULL, AG_ESCHEMA, 7, 31,
+      "attribute name \"pop/km2\" of actor \"AZE\" may hold only letters, digits, '-', '_', '.' and ':'" },
     /* duplicate ids name the first definition */
     { NULL,
       "{\n"
@@ -487,6 +582,25 @@ static const err_case err_cases[] = {
       "}\n",
       AG_ESCHEMA, 5, 16,
       "alias \"Turkiye\" in \"names\" of actor \"XTR\" is already claimed by actor \"TUR\" (test.json:3:65)" },
+    /* the matcher sees "United  States" (two spaces) as "United States": a clash */
+    { NULL,
+      "{\n"
+      "  \"actors\": [\n"
+      "    {\"id\": \"USA\", \"label\": \"US\", \"type\": \"state\", \"names\": [\"United States\"]},\n"
+      "    {\"id\": \"XUS\", \"label\": \"Other\", \"type\": \"state\", \"names\": [\"United  States\"]}\n"
+      "  ]\n"
+      "}\n",
+      AG_ESCHEMA, 4, 64,
+      "alias \"United  States\" in \"names\" of actor \"XUS\" is already claimed by actor \"USA\" (test.json:3:61)" },
+    /* a short name may be shared, but only one owner may be its default */
+    { NULL,
+      "{\"actors\": [\n"
+      "  {\"id\": \"ilham-aliyev\", \"label\": \"I\", \"type\": \"leader\", \"short\": [\"Aliyev\"], \"short_default\": true},\n"
+      "  {\"id\": \"heydar-aliyev\", \"label\": \"H\", \"type\": \"leader\", \"short\": [\"Aliyev\"], \"short_default\": true}\n"
+      "]}\n",
+      AG_ESCHEMA, 3, 69,
+      "short name \"Aliyev\" has two default owners: \"ilham-aliyev\" and \"heydar-aliyev\" (test.json:2:68); "
+      "only one may have short_default" },
     /* patterns that PCRE2 rejects (found at compile) */
     { BASE "\n\"patterns\": [\"Baku)\"]", NULL, AG_EPATTERN, 7, 20,
       "pattern \"Baku)\" of actor \"AZE\" does not compile at offset 4: unmatched closing parenthesis" },
@@ -546,6 +660,15 @@ static const warn_case warn_cases[] = {
       "}\n",
       4, 32,
       "\"İlham Əliyev\" repeats \"Ilham Aliyev\" in \"names\" of actor \"ilham-aliyev\" (the matcher sees them as one)" },
+    /* spellings that differ only in the space between tokens */
+    { "{\n"
+      "  \"actors\": [\n"
+      "    {\"id\": \"USA\", \"label\": \"United States\", \"type\": \"state\",\n"
+      "     \"names\": [\"United States\", \"United  States\"]}\n"
+      "  ]\n"
+      "}\n",
+      4, 33,
+      "\"United  States\" repeats \"United States\" in \"names\" of actor \"USA\" (the matcher sees them as one)" },
     /* an affiliation nobody defines (found at compile, at the actor) */
     { "{\n"
       "  \"actors\": [\n"
@@ -633,6 +756,47 @@ START_TEST(test_diagnostics_collect_all)
 }
 END_TEST
 
+/* An actor that is dropped for one error still has its aliases checked:
+ * a bad type and a bad alias are two errors, not one. */
+START_TEST(test_diagnostics_actor_and_alias)
+{
+    ag_error err;
+    diags d;
+    const char *json = doc("\"id\": \"AZE\"\n\"label\": \"Azerbaijan\"\n\"type\": \"country\"\n"
+                           "\"names\": [\"Azerbaijan\", 5]");
+
+    ck_assert_int_eq(load_diag(json, &d, &err), AG_ESCHEMA);
+    ck_assert_uint_eq(d.errors, 2);
+    ck_assert_uint_eq(d.warnings, 0);
+    assert_error(&d.e[0], AG_ESCHEMA, "test.json", 6, 15,
+                 "\"type\" of actor \"AZE\" must be \"state\", \"leader\" or \"org\", not \"country\"");
+    assert_error(&d.e[1], AG_ESCHEMA, "test.json", 7, 31,
+                 "\"names\"[1] of actor \"AZE\" must be a string, not an integer");
+    assert_error(&err, AG_ESCHEMA, "test.json", 6, 15,
+                 "\"type\" of actor \"AZE\" must be \"state\", \"leader\" or \"org\", not \"country\"");
+}
+END_TEST
+
+/* A role with an unknown key and a bad date: both are reported. */
+START_TEST(test_diagnostics_role_key_and_date)
+{
+    ag_error err;
+    diags d;
+    const char *json = doc(BASE "\n\"roles\": [{\"title\": \"P\", \"since\": \"2003\", \"from\": \"2023-13-01\"}]");
+
+    ck_assert_int_eq(load_diag(json, &d, &err), AG_ESCHEMA);
+    ck_assert_uint_eq(d.errors, 2);
+    ck_assert_uint_eq(d.warnings, 0);
+    assert_error(&d.e[0], AG_ESCHEMA, "test.json", 7, 32, "unknown key \"since\" in roles[0] of actor \"AZE\"");
+    assert_error(&d.e[1], AG_ESCHEMA, "test.json", 7, 57,
+                 "\"from\" of roles[0] of actor \"AZE\" is \"2023-13-01\", not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+
+    /* without diagnostics the first one stops the load */
+    ck_assert_int_eq(tu_lexicon_status(json, &err), AG_ESCHEMA);
+    assert_error(&err, AG_ESCHEMA, "test.json", 7, 32, "unknown key \"since\" in roles[0] of actor \"AZE\"");
+}
+END_TEST
+
 START_TEST(test_diagnostics_several_at_compile)
 {
     /* two clashes and a bad pattern: all reported, the first one returned */
@@ -689,6 +853,30 @@ START_TEST(test_load_directory_sorted)
     }
     ck_assert_uint_eq(ag_lexicon_alias_count(lex), 3);
     ck_assert_str_eq(ag_lexicon_alias(lex, 2)->text, "Bravo");
+    ag_lexicon_free(lex);
+}
+END_TEST
+
+/* Byte order of the whole path, not of each directory's entries: '-'
+ * (0x2D) sorts before '/' (0x2F), so order/a-b.json comes before
+ * order/a/x.json even though the directory "a" sorts before "a-b.json". */
+START_TEST(test_load_directory_path_order)
+{
+    ag_lexicon *lex = NULL;
+    ag_error err;
+    char path[4096];
+
+    ck_assert_int_eq(ag_lexicon_new(&lex, &err), AG_OK);
+    ck_assert_int_eq(ag_lexicon_load_path(lex, tu_data("lexicon/order"), &err), AG_OK);
+    ck_assert_int_eq(ag_lexicon_compile(lex, &err), AG_OK);
+    ck_assert_uint_eq(ag_lexicon_actor_count(lex), 2);
+    ck_assert_str_eq(ag_lexicon_actor(lex, 0)->id, "AB");
+    snprintf(path, sizeof path, "%s", tu_data("lexicon/order/a-b.json"));
+    ck_assert_str_eq(ag_lexicon_actor(lex, 0)->source, path);
+    ck_assert_str_eq(ag_lexicon_actor(lex, 1)->id, "AX");
+    snprintf(path, sizeof path, "%s", tu_data("lexicon/order/a/x.json"));
+    ck_assert_str_eq(ag_lexicon_actor(lex, 1)->source, path);
+    ck_assert_str_eq(ag_lexicon_alias(lex, 0)->text, "Ab");
     ag_lexicon_free(lex);
 }
 END_TEST
@@ -821,6 +1009,8 @@ static const list_case kind_cases[] = {
     { "names short", -1, 0 },
     { ",names", -1, 0 },
     { "names,,short", -1, 0 },
+    { "names,", -1, 0 },
+    { "names,short,", -1, 0 },
     { "names,bogus", -1, 0 },
 };
 
@@ -840,6 +1030,8 @@ static const list_case type_cases[] = {
     { "country", -1, 0 },
     { "State", -1, 0 },
     { "state,,org", -1, 0 },
+    { "state,", -1, 0 },
+    { "state,org,", -1, 0 },
 };
 
 START_TEST(test_kinds_parse_table)
@@ -899,6 +1091,8 @@ Suite *lexicon_suite(void)
     tcase_add_test(core, test_buffer_name_and_minimal_actor);
     tcase_add_test(core, test_shared_aliases_that_are_fine);
     tcase_add_test(core, test_load_directory_sorted);
+    tcase_add_test(core, test_load_directory_path_order);
+    tcase_add_test(core, test_attr_numbers_shortest);
     tcase_add_loop_test(core, test_kinds_parse_table, 0, (int)(sizeof kind_cases / sizeof kind_cases[0]));
     tcase_add_loop_test(core, test_types_parse_table, 0, (int)(sizeof type_cases / sizeof type_cases[0]));
     tcase_add_test(core, test_names_of_types_and_kinds);
@@ -908,6 +1102,8 @@ Suite *lexicon_suite(void)
     tcase_add_loop_test(errors, test_date_table, 0, (int)(sizeof date_cases / sizeof date_cases[0]));
     tcase_add_loop_test(errors, test_warning_table, 0, (int)(sizeof warn_cases / sizeof warn_cases[0]));
     tcase_add_test(errors, test_diagnostics_collect_all);
+    tcase_add_test(errors, test_diagnostics_actor_and_alias);
+    tcase_add_test(errors, test_diagnostics_role_key_and_date);
     tcase_add_test(errors, test_diagnostics_several_at_compile);
     tcase_add_test(errors, test_duplicate_across_files);
     tcase_add_test(errors, test_alias_clash_across_files);
@@ -916,6 +1112,8 @@ Suite *lexicon_suite(void)
     suite_add_tcase(s, errors);
 
     tcase_add_test(edge, test_role_dates);
+    tcase_add_test(edge, test_dates_of_different_precision);
+    tcase_add_test(edge, test_byte_order_mark);
     tcase_add_test(edge, test_call_order_errors);
     suite_add_tcase(s, edge);
     return s;

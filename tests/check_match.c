@@ -377,6 +377,43 @@ START_TEST(test_pattern_limit)
 }
 END_TEST
 
+/* --- patterns: word boundaries and paragraphs ---------------------------- */
+
+static const char *const PATTERN_JSON =
+    "{\"lexicon\": \"patterns\", \"version\": 1, \"actors\": ["
+    "{\"id\": \"ISIS\", \"label\": \"Islamic State\", \"type\": \"org\", \"patterns\": [\"ISIS(?:-K)?\"]},"
+    "{\"id\": \"PNG\", \"label\": \"Papua New Guinea\", \"type\": \"state\","
+    " \"patterns\": [\"Papua New\\\\s+Guinea\"]}"
+    "]}";
+
+static const mention_case pattern_cases[] = {
+    /* the greedy "ISIS-K" would end inside "Khorasan": PCRE2 backtracks to
+       the match that ends on a token boundary */
+    { "ISIS-Khorasan claimed it.", ALL, "ISIS:p:ISIS" },
+    { "ISIS-K claimed it.", ALL, "ISIS:p:ISIS-K" },
+    { "ISIS claimed it.", ALL, "ISIS:p:ISIS" },
+    { "ISISK claimed it.", ALL, "" },
+    /* a pattern never spans a paragraph break (an empty line), though \s
+       would take it */
+    { "They flew to Papua New\n\nGuinea's capital.", ALL, "" },
+    { "They flew to Papua New  Guinea's capital.", ALL, "PNG:p:Papua New  Guinea" },
+    /* a soft line break of hard-wrapped text is inside the paragraph */
+    { "Officials from several Pacific states met on Monday with the\n"
+      "leaders of the Pacific Islands Forum, of Fiji and of Papua New\n"
+      "Guinea to discuss the fisheries agreement signed last year\n"
+      "in the region.\n", ALL, "PNG:p:Papua New\nGuinea" },
+};
+
+START_TEST(test_pattern_boundaries)
+{
+    ag_lexicon *plex = tu_lexicon(PATTERN_JSON);
+    const mention_case *c = &pattern_cases[_i];
+    const char *got = tu_mentions(plex, c->text, c->kinds);
+    ck_assert_msg(strcmp(got, c->want) == 0, "text \"%s\": want \"%s\", got \"%s\"", c->text, c->want, got);
+    ag_lexicon_free(plex);
+}
+END_TEST
+
 /* --- errors --------------------------------------------------------------- */
 
 START_TEST(test_uncompiled_lexicon)
@@ -455,9 +492,7 @@ END_TEST
 
 START_TEST(test_invalid_utf8)
 {
-    /* Literal names only: patterns over invalid UTF-8 run on a copy the
-     * library allocates, where PCRE2's JIT reads past the end (see the
-     * report; valgrind flags it). */
+    /* Literal names only (patterns: test_invalid_utf8_patterns). */
     static const char *json =
         "{\"lexicon\": \"lit\", \"version\": 1, \"actors\": ["
         "{\"id\": \"RUS\", \"label\": \"Russia\", \"type\": \"state\", \"names\": [\"Russia\"]},"
@@ -480,6 +515,44 @@ START_TEST(test_invalid_utf8)
     ck_assert_uint_eq(r.mentions[2].end, 23);
     ag_scanner_free(s);
     ag_lexicon_free(l);
+}
+END_TEST
+
+/* Patterns over text with invalid UTF-8 run on a copy with '?' for each
+ * bad byte: the offsets are those of the original. (Run this suite under
+ * valgrind: PCRE2's JIT reads ahead of the subject, which must be padded.) */
+START_TEST(test_invalid_utf8_patterns)
+{
+    ag_scanner *s = NULL;
+    ag_scan_result r;
+    ag_error err;
+    const char text[] = "Russia\xff" "Hezbollah \xc3 Hizbullah\xe2\x80";
+
+    ck_assert_int_eq(ag_scanner_new(lex, NULL, &s, &err), AG_OK);
+    for (int round = 0; round < 2; round++) {     /* the second time on the scanner's reused buffer */
+        ck_assert_int_eq(ag_scanner_scan(s, text, sizeof text - 1, &r, &err), AG_OK);
+        ck_assert_uint_eq(r.invalid_bytes, 4);
+        ck_assert_uint_eq(r.n_mentions, 3);
+        ck_assert_uint_eq(r.mentions[0].actor, ag_lexicon_find(lex, "RUS"));
+        ck_assert_uint_eq(r.mentions[0].start, 0);
+        ck_assert_uint_eq(r.mentions[0].end, 6);
+        ck_assert_uint_eq(r.mentions[1].actor, ag_lexicon_find(lex, "hezbollah"));
+        ck_assert_int_eq(r.mentions[1].kind, AG_KIND_PATTERN);
+        ck_assert_uint_eq(r.mentions[1].start, 7);
+        ck_assert_uint_eq(r.mentions[1].end, 16);
+        ck_assert_uint_eq(r.mentions[2].actor, ag_lexicon_find(lex, "hezbollah"));
+        ck_assert_int_eq(r.mentions[2].kind, AG_KIND_PATTERN);
+        ck_assert_uint_eq(r.mentions[2].start, 19);
+        ck_assert_uint_eq(r.mentions[2].end, 28);
+    }
+    /* a longer valid text after it, then the short one again */
+    ck_assert_int_eq(ag_scanner_scan(s, "Hezbollah and Hizbullah and Hezbollah.", 38, &r, &err), AG_OK);
+    ck_assert_uint_eq(r.n_mentions, 3);
+    ck_assert_uint_eq(r.mentions[2].start, 28);
+    ck_assert_int_eq(ag_scanner_scan(s, "Hizbullah\xff", 10, &r, &err), AG_OK);
+    ck_assert_uint_eq(r.n_mentions, 1);
+    ck_assert_uint_eq(r.mentions[0].end, 9);
+    ag_scanner_free(s);
 }
 END_TEST
 
@@ -553,6 +626,7 @@ Suite *match_suite(void)
     tcase_add_loop_test(core, test_kinds, 0, N(kind_cases));
     tcase_add_test(core, test_default_options);
     tcase_add_test(core, test_pattern_limit);
+    tcase_add_loop_test(core, test_pattern_boundaries, 0, N(pattern_cases));
     suite_add_tcase(s, core);
 
     tcase_add_unchecked_fixture(errors, lex_setup, lex_teardown);
@@ -565,6 +639,7 @@ Suite *match_suite(void)
     tcase_add_unchecked_fixture(edge, lex_setup, lex_teardown);
     tcase_add_test(edge, test_empty_text);
     tcase_add_test(edge, test_invalid_utf8);
+    tcase_add_test(edge, test_invalid_utf8_patterns);
     tcase_add_test(edge, test_text_not_terminated);
     tcase_add_test(edge, test_results_replaced);
     tcase_add_loop_test(edge, test_edge_table, 0, N(edge_cases));

@@ -139,6 +139,14 @@ static const tok_case tok_cases[] = {
       { { 0, 8, N | NA }, { 9, 12, W | HL | SB }, { 13, 17, N | SB } },
       1, 17 },
     { "ＵＮ", 0, 1, { { 0, 6, W | UI | AU | NA } }, 1, 6 },
+    /* a combining mark makes its token non-ASCII, though every letter is ASCII */
+    { "Cafe\xCC\x81 cafe", 0, 2, { { 0, 6, W | UI | HL | NA }, { 7, 11, W | HL | SB } }, 1, 11 },
+    /* one letter is one letter however many bytes or code points: "O" +
+       U+0308 (decomposed Ö), precomposed "Ö", "Ə"; "Ol" and "Öz" are two */
+    { "O\xCC\x88. \xC3\x96 \xC6\x8F Ol \xC3\x96z", 0, 6,
+      { { 0, 3, W | UI | AU | NA | OL }, { 3, 4, P }, { 5, 7, W | UI | AU | NA | SB | OL },
+        { 8, 10, W | UI | AU | NA | SB | OL }, { 11, 13, W | UI | HL | SB }, { 14, 17, W | UI | HL | NA | SB } },
+      1, 17 },
 };
 
 START_TEST(test_token_table)
@@ -265,6 +273,20 @@ START_TEST(test_byte_order_mark)
     ck_assert(toks.v[0].key == key("baku"));
     ck_assert_uint_eq(toks.v[0].flags & (W | UI | HL | NA | NL), W | UI | HL);
     ck_assert_uint_eq(toks.v[1].start, 8);
+
+    /* the mark is neither text nor space: no SPACE_BEFORE on the first
+     * token, and the line is "Baku said", 9 bytes, without it */
+    ck_assert_uint_eq(toks.v[0].flags, W | UI | HL);
+    ck_assert_uint_eq(toks.v[1].flags, W | HL | SB);
+    ck_assert_uint_eq(toks.lines, 1);
+    ck_assert_uint_eq(toks.max_line, 9);
+
+    /* the first line is the longest: 8 bytes, not 11 */
+    tok("\xEF\xBB\xBF" "Ministry\nsaid so");
+    ck_assert_uint_eq(toks.n, 3);
+    ck_assert_uint_eq(toks.v[0].flags, W | UI | HL);
+    ck_assert_uint_eq(toks.lines, 2);
+    ck_assert_uint_eq(toks.max_line, 8);
 }
 END_TEST
 
@@ -306,6 +328,31 @@ START_TEST(test_lines_and_max_line)
     ck_assert_uint_eq(toks.lines, 1);
     ck_assert_uint_eq(toks.max_line, 5);
     ck_assert_uint_eq(toks.v[0].flags & (NL | BL), NL | BL);
+}
+END_TEST
+
+/* Lines longer than AG_WRAP_LIMIT are counted apart and never make
+ * max_line: 120 bytes, then 60, then exactly 100, then 101. */
+START_TEST(test_long_lines)
+{
+    static char text[512];
+    size_t n = 0;
+    const size_t widths[] = { 120, 60, AG_WRAP_LIMIT, AG_WRAP_LIMIT + 1 };
+    for (size_t l = 0; l < 4; l++) {
+        for (size_t i = 0; i < widths[l]; i++)
+            text[n++] = i % 5 == 4 ? ' ' : 'x';
+        text[n - 1] = 'x';             /* no trailing space */
+        text[n++] = '\n';
+    }
+    text[n] = '\0';
+    tok(text);
+    ck_assert_uint_eq(toks.lines, 4);
+    ck_assert_uint_eq(toks.long_lines, 2);
+    ck_assert_uint_eq(toks.max_line, AG_WRAP_LIMIT);
+
+    tok("short line\nanother");
+    ck_assert_uint_eq(toks.long_lines, 0);
+    ck_assert_uint_eq(toks.max_line, 10);
 }
 END_TEST
 
@@ -359,6 +406,7 @@ Suite *tokenize_suite(void)
     tcase_add_test(core, test_apostrophe_keys);
     tcase_add_test(core, test_punct_code_points);
     tcase_add_test(core, test_lines_and_max_line);
+    tcase_add_test(core, test_long_lines);
     suite_add_tcase(s, core);
 
     tcase_add_test(errors, test_invalid_bytes);

@@ -78,10 +78,9 @@ printf 'not a graph\n' >"$T/junk.graphml"
 run 1 "$AG_BIN" centrality "$T/junk.graphml"
 has "$T/err" 'junk\.graphml' "malformed GraphML: the file is named"
 
-if "$AG_BIN" centrality "$T/absent.graphml" >"$T/out" 2>"$T/err"; then
-    fail "a missing graph file succeeds"
-fi
+run 1 "$AG_BIN" centrality "$T/absent.graphml"
 has "$T/err" 'absent\.graphml' "a missing graph file is named"
+equals "$(cat "$T/out")" "" "a missing graph file: no table"
 
 run 1 "$AG_BIN" centrality
 run 1 "$AG_BIN" centrality "$STAR" "$STAR"

@@ -73,9 +73,21 @@ rm -rf "$T/w/dir.graphml"
 untouched "an output that is a directory"
 run 2 "$AG_BIN" extract -l lexicon.json -o "$T/w/s.graphml" --stats "$T/w/no/stats.json" docs/one.txt
 has "$T/err" 'stats\.json' "unwritable --stats is named"
-rm -f "$T/w/s.graphml"
+[ ! -e "$T/w/s.graphml" ] || fail "unwritable --stats: the graph was written all the same"
+untouched "unwritable --stats"
+
+# every output is renamed into place only when all of them are complete:
+# a later output that cannot be created leaves an earlier one as it was
+reset_keep
+run 2 "$AG_BIN" extract -l lexicon.json -o "$T/w/keep.graphml" -o "$T/w/nodir/x.dot" docs/one.txt
+has "$T/err" 'nodir/x\.dot' "an unwritable second output is named"
+untouched "an unwritable second output"
+run 2 "$AG_BIN" extract -l lexicon.json -o "$T/w/keep.graphml" --stats "$T/w/nodir/s.json" docs/one.txt
+has "$T/err" 'nodir/s\.json' "unwritable --stats after an output is named"
+untouched "unwritable --stats after an output"
 
 # --- a usage error: nothing replaced --------------------------------------------------
+reset_keep
 run 1 "$AG_BIN" extract -l lexicon.json -o "$T/w/keep.graphml" -o "$T/w/other.svg" docs/one.txt
 untouched "usage error"
 

@@ -34,6 +34,17 @@ has "$T/err" 'warning: news\.jsonl:2(:[0-9]+)?: ' "JSONL: the bad line is named"
 run 0 "$AG_BIN" mentions -q -l lexicon.json news.jsonl
 equals "$(cat "$T/err")" "" "-q silences the warning"
 
+# --max-document: a JSONL line longer than the limit is skipped with a
+# warning naming file:line, also when it ends with its line feed; the next
+# line, exactly 20 bytes, is read
+printf '{"id": "long", "text": "Russia and Azerbaijan talked."}\n{"text": "Armenia."}\n' >"$T/long.jsonl"
+run 0 "$AG_BIN" mentions -l lexicon.json --max-document 20 "$T/long.jsonl"
+equals "$(cat "$T/out")" \
+    "{\"doc\":\"$T/long.jsonl:2\",\"actor\":\"ARM\",\"label\":\"Armenia\",\"kind\":\"names\",\"text\":\"Armenia\",\"start\":0,\"end\":7,\"sentence\":0,\"paragraph\":0}" \
+    "--max-document 20: only the short line"
+has "$T/err" "warning: $T/long\\.jsonl:1: line longer than the 20-byte document limit; skipped" \
+    "--max-document 20: the long line is named file:line"
+
 # standard input: "-" and no INPUT at all; JSONL detected by its first byte
 run 0 "$AG_BIN" mentions -l lexicon.json - <docs/two.txt
 sed 's/"doc":"docs\/two.txt"/"doc":"-"/' "$CLI_DATA/mentions.expected" | grep '"doc":"-"' >"$T/stdin.expected"

@@ -8,7 +8,8 @@ cd "$CLI_DATA" || exit 1
 
 # --- help and version -----------------------------------------------------------
 for args in "--help" "-h" "help" "extract --help" "extract -h" "mentions --help" "mentions -h" \
-    "centrality --help" "centrality -h" "lexicon --help"; do
+    "centrality --help" "centrality -h" "lexicon --help" "lexicon check --help" "lexicon check -h" \
+    "lexicon stats --help" "lexicon stats -h"; do
     # shellcheck disable=SC2086
     run 0 "$AG_BIN" $args
     has "$T/out" '^usage: actorgraph' "'$args' prints the usage"
