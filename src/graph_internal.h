@@ -17,6 +17,11 @@ typedef struct {
     double *d;       /* numbers and booleans: NaN = missing */
 } ag_column;
 
+typedef struct {
+    ag_point *v;
+    size_t n;
+} ag_series;
+
 struct ag_graph {
     igraph_t ig;
     int has_ig;
@@ -24,6 +29,11 @@ struct ag_graph {
     size_t *efrom, *eto;
     ag_column *cols[3];
     size_t n_cols[3], cap_cols[3];
+    /* time slices (empty when the graph is static) */
+    ag_slice *slices;
+    char **slice_labels;
+    size_t n_slices;
+    ag_series *node_series, *edge_series;
 };
 
 /* A graph with this topology (edges from[i]-to[i], undirected) and no

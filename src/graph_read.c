@@ -1,5 +1,6 @@
 /*
- * graph_read.c — graphs from files: GraphML, through igraph's reader.
+ * graph_read.c — graphs from files: GraphML, through igraph's reader, or
+ * node-link JSON (graph_read_json.c).
  *
  * Input: a GraphML file written by actorgraph, Gephi, networkx, igraph or
  * yEd. Output: an ag_graph with the file's node ids as the "id" attribute
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "actorgraph/graph.h"
+#include "export_internal.h"
 #include "graph_internal.h"
 #include "internal.h"
 
@@ -142,6 +144,26 @@ static ag_status copy_columns(ag_graph *g, const igraph_t *ig, ag_domain d, cons
     return AG_OK;
 }
 
+/* JSON when the first character after a byte-order mark and blanks is
+ * '{' or '['; GraphML when it is '<'; otherwise (an empty file, junk)
+ * whichever the name says, so that the message fits: .json is JSON. */
+static int looks_like_json(FILE *fp, const char *path)
+{
+    unsigned char head[4096];
+    size_t n = fread(head, 1, sizeof head, fp), i = 0;
+    const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+    rewind(fp);
+    if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        i++;
+    if (i < n && (head[i] == '{' || head[i] == '['))
+        return 1;
+    if (i < n && head[i] == '<')
+        return 0;
+    return dot && (!slash || dot > slash) && strcmp(dot, ".json") == 0;
+}
+
 ag_status ag_graph_read_file(const char *path, ag_graph **out, ag_error *err)
 {
     FILE *fp;
@@ -160,6 +182,10 @@ ag_status ag_graph_read_file(const char *path, ag_graph **out, ag_error *err)
     fp = fopen(path, "rb");
     if (!fp)
         return ag__fail_at(err, AG_ENOENT, path, 0, 0, "cannot open graph: %s", strerror(errno));
+    if (looks_like_json(fp, path)) {
+        fclose(fp);
+        return ag__graph_read_json(path, out, err);
+    }
     n_keys = scan_keys(fp, &keys);
     rewind(fp);
     ag__igraph_init();

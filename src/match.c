@@ -572,6 +572,7 @@ ag_status ag_scanner_scan(ag_scanner *s, const char *text, size_t len, ag_scan_r
     s->result.sentences = s->toks.n ? seg.sentences : 0;
     s->result.paragraphs = s->toks.n ? seg.paragraphs : 0;
     s->result.invalid_bytes = s->toks.invalid_bytes;
+    s->result.token_list = &s->toks;
     *out = s->result;
     return AG_OK;
 }

@@ -47,9 +47,8 @@ static ag_scan_result doc_c(void) { return doc(doc_c_m, N(doc_c_m), 3, 1); }
 static ag_cooc *cooc(size_t n_actors, ag_window_unit unit)
 {
     ag_cooc *c = NULL;
-    ag_window w;
+    ag_window w = { unit, 0, AG_WINDOW_SENTENCE };
     ag_error err;
-    w.unit = unit;
     ck_assert_int_eq(ag_cooc_new(n_actors, &w, &c, &err), AG_OK);
     ck_assert_ptr_nonnull(c);
     return c;
@@ -180,6 +179,9 @@ static void expect_ab(ag_cooc *c, ag_window_unit unit)
         expect_actor(c, 2, 3, 2, 2);
         expect_actor(c, 3, 1, 1, 1);
         ck_assert_uint_eq(ag_cooc_windows(c), 2);
+        break;
+    case AG_WINDOW_TOKENS:
+        ck_abort_msg("token windows are tested apart: they need tokens");
         break;
     }
     expect_actor(c, 4, 0, 0, 0);
@@ -406,6 +408,336 @@ START_TEST(test_window_parse_bad)
 }
 END_TEST
 
+
+/* --- token windows, binary counting, slices, evidence --------------------- */
+
+static const char *TOK_LEX =
+    "{\"actors\": ["
+    "{\"id\": \"A\", \"label\": \"A\", \"type\": \"state\", \"names\": [\"Avalon\"]},"
+    "{\"id\": \"B\", \"label\": \"B\", \"type\": \"state\", \"names\": [\"Borduria\"]},"
+    "{\"id\": \"C\", \"label\": \"C\", \"type\": \"state\", \"names\": [\"Carpania\"]}]}";
+
+/* Scans text and adds it to c as document seq with date. */
+static void add_text(ag_cooc *c, const ag_lexicon *lex, const char *id, const char *text, const char *date,
+                     uint64_t seq)
+{
+    ag_scanner *s = NULL;
+    ag_scan_result r;
+    ag_cooc_doc d;
+    ag_error err;
+    ck_assert_int_eq(ag_scanner_new(lex, NULL, &s, &err), AG_OK);
+    ck_assert_int_eq(ag_scanner_scan(s, text, strlen(text), &r, &err), AG_OK);
+    d.res = &r;
+    d.tokens = r.token_list;
+    d.text = text;
+    d.id = id;
+    d.date = date;
+    d.seq = seq;
+    ck_assert_int_eq(ag_cooc_add_document(c, &d, &err), AG_OK);
+    ag_scanner_free(s);
+}
+
+static ag_cooc *token_cooc(const char *window)
+{
+    ag_cooc *c = NULL;
+    ag_window w;
+    ag_error err;
+    ck_assert_int_eq(ag_window_parse(window, &w), 0);
+    ck_assert_int_eq(ag_cooc_new(3, &w, &c, &err), AG_OK);
+    return c;
+}
+
+/* "Avalon met Borduria and then Carpania spoke. Borduria left."
+ * words:    0      1   2        3   4    5        6       7        8
+ * A ends after word 0; B starts 1 word later; C starts 4 words after A
+ * (too far for tokens:3) and 2 after B; the second Borduria is in the next
+ * sentence. Windows (anchors): A{A,B} B{B,C} C{C} B{B}. */
+static const char *TOK_TEXT = "Avalon met Borduria and then Carpania spoke. Borduria left.";
+
+START_TEST(test_token_windows)
+{
+    static const ag_pair_counts want[] = { { 0, 1, 1, 1 }, { 1, 2, 1, 1 } };
+    ag_lexicon *lex = tu_lexicon(TOK_LEX);
+    ag_cooc *c = token_cooc("tokens:3");
+    add_text(c, lex, "d", TOK_TEXT, NULL, 0);
+    expect_pairs(c, want, N(want));
+    expect_actor(c, 0, 1, 1, 1);
+    expect_actor(c, 1, 2, 1, 3);
+    expect_actor(c, 2, 1, 1, 2);
+    ck_assert_uint_eq(ag_cooc_windows(c), 4);   /* one per mention */
+    ag_cooc_free(c);
+    ag_lexicon_free(lex);
+}
+END_TEST
+
+START_TEST(test_token_windows_unclipped)
+{
+    /* without the sentence clip, Carpania's window reaches the second Borduria */
+    static const ag_pair_counts want[] = { { 0, 1, 1, 1 }, { 1, 2, 2, 1 } };
+    ag_lexicon *lex = tu_lexicon(TOK_LEX);
+    ag_cooc *c = token_cooc("tokens:3:none");
+    add_text(c, lex, "d", TOK_TEXT, NULL, 0);
+    expect_pairs(c, want, N(want));
+    expect_actor(c, 1, 2, 1, 4);
+    expect_actor(c, 2, 1, 1, 2);
+    ag_cooc_free(c);
+    ag_lexicon_free(lex);
+}
+END_TEST
+
+START_TEST(test_token_window_distance)
+{
+    /* tokens:4 lets Avalon reach Carpania (4 words after it ends); punctuation is no word.
+     * Borduria and Carpania share Avalon's window and Borduria's: count 2 */
+    static const ag_pair_counts want[] = { { 0, 1, 1, 1 }, { 0, 2, 1, 1 }, { 1, 2, 2, 1 } };
+    ag_lexicon *lex = tu_lexicon(TOK_LEX);
+    ag_cooc *c = token_cooc("tokens:4");
+    add_text(c, lex, "d", TOK_TEXT, NULL, 0);
+    expect_pairs(c, want, N(want));
+    ag_cooc_free(c);
+    ag_lexicon_free(lex);
+}
+END_TEST
+
+START_TEST(test_token_window_needs_tokens)
+{
+    ag_cooc *c = token_cooc("tokens:3");
+    ag_scan_result r = doc_a();
+    ag_error err;
+    ck_assert_int_eq(ag_cooc_add(c, &r, &err), AG_EINVAL);
+    ck_assert_str_eq(err.message, "this window or evidence needs the document's tokens");
+    ag_cooc_free(c);
+}
+END_TEST
+
+START_TEST(test_binary_counting)
+{
+    /* doc A pairs (0,1) (1,2); doc B pairs (1,2) (0,3): each at most once per document */
+    static const ag_pair_counts want[] = { { 0, 1, 1, 1 }, { 0, 3, 1, 1 }, { 1, 2, 2, 2 } };
+    ag_cooc_options o = AG_COOC_OPTIONS_INIT;
+    ag_error err;
+    ag_cooc *c = cooc(N_ACTORS, AG_WINDOW_SENTENCE);
+    o.count = AG_COUNT_BINARY;
+    ck_assert_int_eq(ag_cooc_configure(c, &o, &err), AG_OK);
+    add(c, doc_a());
+    add(c, doc_b());
+    expect_pairs(c, want, N(want));
+    expect_actor(c, 0, 3, 2, 2);
+    expect_actor(c, 1, 4, 2, 2);
+    expect_actor(c, 3, 1, 1, 1);
+    ck_assert_uint_eq(ag_cooc_windows(c), 2);   /* the documents */
+    ag_cooc_free(c);
+}
+END_TEST
+
+START_TEST(test_links)
+{
+    /* links: the sum of an actor's pair counts; doc A gives (0,1) 1, (1,2) 1 */
+    ag_cooc *c = cooc(N_ACTORS, AG_WINDOW_SENTENCE);
+    add(c, doc_a());
+    ck_assert_uint_eq(ag_cooc_actor(c, 0)->links, 1);
+    ck_assert_uint_eq(ag_cooc_actor(c, 1)->links, 2);
+    ck_assert_uint_eq(ag_cooc_actor(c, 2)->links, 1);
+    ag_cooc_free(c);
+}
+END_TEST
+
+static void add_dated(ag_cooc *c, ag_scan_result r, const char *date, uint64_t seq)
+{
+    ag_cooc_doc d;
+    ag_error err;
+    memset(&d, 0, sizeof d);
+    d.res = &r;
+    d.date = date;
+    d.seq = seq;
+    ck_assert_int_eq(ag_cooc_add_document(c, &d, &err), AG_OK);
+}
+
+START_TEST(test_month_slices)
+{
+    ag_cooc_options o = AG_COOC_OPTIONS_INIT;
+    ag_error err;
+    ag_cooc *c = cooc(N_ACTORS, AG_WINDOW_SENTENCE);
+    ag_pair_counts p;
+    ag_actor_counts a;
+    o.slice = AG_SLICE_MONTH;
+    ck_assert_int_eq(ag_cooc_configure(c, &o, &err), AG_OK);
+    add_dated(c, doc_b(), "2025-09-01", 0);
+    add_dated(c, doc_a(), "2025-08-09T10:30:00Z", 1);
+    add_dated(c, doc_c(), "2025-08-30", 2);
+    add_dated(c, doc_c(), "sometime in 2025", 3);
+    add_dated(c, doc_c(), "2025", 4);   /* too coarse for months */
+    ck_assert_uint_eq(ag_cooc_slice_count(c), 2);
+    ck_assert_uint_eq(ag_cooc_undated(c), 2);
+    ck_assert_str_eq(ag_cooc_slice(c, 0)->label, "2025-08");
+    ck_assert_str_eq(ag_cooc_slice(c, 0)->start, "2025-08-01");
+    ck_assert_str_eq(ag_cooc_slice(c, 0)->end, "2025-08-31");
+    ck_assert_str_eq(ag_cooc_slice(c, 1)->label, "2025-09");
+    ck_assert_uint_eq(ag_cooc_slice_windows(c, 0), 7);   /* 4 + 3 sentences */
+    ck_assert_uint_eq(ag_cooc_slice_windows(c, 1), 2);
+    ck_assert_uint_eq(ag_cooc_slice_documents(c, 0), 2);
+    p = ag_cooc_slice_pair(c, 0, 1, 0);                  /* either order */
+    ck_assert_uint_eq(p.count, 4);
+    ck_assert_uint_eq(p.docs, 2);
+    p = ag_cooc_slice_pair(c, 1, 0, 1);
+    ck_assert_uint_eq(p.count, 0);
+    p = ag_cooc_slice_pair(c, 1, 0, 3);
+    ck_assert_uint_eq(p.count, 1);
+    a = ag_cooc_slice_actor(c, 0, 0);
+    ck_assert_uint_eq(a.mentions, 5);                    /* 2 in A, 3 in C */
+    ck_assert_uint_eq(a.windows, 4);
+    ck_assert_uint_eq(a.links, 4);                       /* (0,1) 1 in A, 3 in C */
+    ck_assert_uint_eq(ag_cooc_documents(c), 5);          /* undated documents still count overall */
+    ag_cooc_free(c);
+}
+END_TEST
+
+typedef struct {
+    ag_slice_unit unit;
+    const char *date, *label, *start, *end;
+} slice_case;
+
+static const slice_case slice_cases[] = {
+    { AG_SLICE_DAY, "2025-08-09", "2025-08-09", "2025-08-09", "2025-08-09" },
+    { AG_SLICE_WEEK, "2025-08-09", "2025-W32", "2025-08-04", "2025-08-10" },
+    { AG_SLICE_WEEK, "2024-12-31", "2025-W01", "2024-12-30", "2025-01-05" },   /* ISO year differs */
+    { AG_SLICE_WEEK, "2021-01-03", "2020-W53", "2020-12-28", "2021-01-03" },
+    { AG_SLICE_MONTH, "2024-02-10", "2024-02", "2024-02-01", "2024-02-29" },
+    { AG_SLICE_YEAR, "1987", "1987", "1987-01-01", "1987-12-31" },
+};
+
+START_TEST(test_slice_labels)
+{
+    const slice_case *k = &slice_cases[_i];
+    ag_cooc_options o = AG_COOC_OPTIONS_INIT;
+    ag_error err;
+    ag_cooc *c = cooc(N_ACTORS, AG_WINDOW_SENTENCE);
+    o.slice = k->unit;
+    ck_assert_int_eq(ag_cooc_configure(c, &o, &err), AG_OK);
+    add_dated(c, doc_a(), k->date, 0);
+    ck_assert_uint_eq(ag_cooc_slice_count(c), 1);
+    ck_assert_str_eq(ag_cooc_slice(c, 0)->label, k->label);
+    ck_assert_str_eq(ag_cooc_slice(c, 0)->start, k->start);
+    ck_assert_str_eq(ag_cooc_slice(c, 0)->end, k->end);
+    ag_cooc_free(c);
+}
+END_TEST
+
+static const char *EV_LEX =
+    "{\"actors\": ["
+    "{\"id\": \"AZE\", \"label\": \"Azerbaijan\", \"type\": \"state\", \"names\": [\"Azerbaijan\"]},"
+    "{\"id\": \"ARM\", \"label\": \"Armenia\", \"type\": \"state\", \"names\": [\"Armenia\"]}]}";
+
+START_TEST(test_evidence)
+{
+    ag_lexicon *lex = tu_lexicon(EV_LEX);
+    ag_cooc_options o = AG_COOC_OPTIONS_INIT;
+    ag_window w = { AG_WINDOW_SENTENCE, 0, AG_WINDOW_SENTENCE };
+    ag_cooc *c = NULL;
+    const ag_evidence *ev;
+    ag_error err;
+    o.evidence = 2;
+    ck_assert_int_eq(ag_cooc_new(2, &w, &c, &err), AG_OK);
+    ck_assert_int_eq(ag_cooc_configure(c, &o, &err), AG_OK);
+    add_text(c, lex, "first", "Azerbaijan met Armenia. Armenia thanked Azerbaijan. Armenia and Azerbaijan.",
+             NULL, 0);
+    add_text(c, lex, "second", "Armenia, Azerbaijan.", NULL, 1);
+    ck_assert_uint_eq(ag_cooc_evidence(c, 0, 1, &ev), 2);   /* the first two windows, in input order */
+    ck_assert_str_eq(ev[0].doc, "first");
+    ck_assert_uint_eq(ev[0].start, 0);
+    ck_assert_uint_eq(ev[0].end, 23);
+    ck_assert_str_eq(ev[0].text, "Azerbaijan met Armenia.");
+    ck_assert_uint_eq(ev[1].start, 24);
+    ck_assert_uint_eq(ev[1].end, 51);
+    ck_assert_str_eq(ev[1].text, "Armenia thanked Azerbaijan.");
+    ck_assert_uint_eq(ag_cooc_evidence(c, 1, 0, &ev), 0);   /* pairs are asked for as (a < b) */
+    ag_cooc_free(c);
+    ag_lexicon_free(lex);
+}
+END_TEST
+
+START_TEST(test_evidence_merge_keeps_input_order)
+{
+    /* the later document is counted first, in another accumulator: the merge still keeps the earliest */
+    ag_lexicon *lex = tu_lexicon(EV_LEX);
+    ag_cooc_options o = AG_COOC_OPTIONS_INIT;
+    ag_window w = { AG_WINDOW_SENTENCE, 0, AG_WINDOW_SENTENCE };
+    ag_cooc *x = NULL, *y = NULL;
+    const ag_evidence *ev;
+    ag_error err;
+    o.evidence = 1;
+    ck_assert_int_eq(ag_cooc_new(2, &w, &x, &err), AG_OK);
+    ck_assert_int_eq(ag_cooc_new(2, &w, &y, &err), AG_OK);
+    ck_assert_int_eq(ag_cooc_configure(x, &o, &err), AG_OK);
+    ck_assert_int_eq(ag_cooc_configure(y, &o, &err), AG_OK);
+    add_text(x, lex, "later", "Armenia, Azerbaijan.", NULL, 7);
+    add_text(y, lex, "earlier", "Azerbaijan met Armenia.", NULL, 3);
+    ck_assert_int_eq(ag_cooc_merge(x, y, &err), AG_OK);
+    ck_assert_uint_eq(ag_cooc_evidence(x, 0, 1, &ev), 1);
+    ck_assert_str_eq(ev[0].doc, "earlier");
+    ck_assert_uint_eq(ev[0].seq, 3);
+    ag_cooc_free(x);
+    ag_cooc_free(y);
+    ag_lexicon_free(lex);
+}
+END_TEST
+
+START_TEST(test_slices_merge)
+{
+    /* two accumulators with the same months in different orders merge into one set of slices */
+    ag_cooc_options o = AG_COOC_OPTIONS_INIT;
+    ag_error err;
+    ag_cooc *x = cooc(N_ACTORS, AG_WINDOW_SENTENCE), *y = cooc(N_ACTORS, AG_WINDOW_SENTENCE);
+    o.slice = AG_SLICE_MONTH;
+    ck_assert_int_eq(ag_cooc_configure(x, &o, &err), AG_OK);
+    ck_assert_int_eq(ag_cooc_configure(y, &o, &err), AG_OK);
+    add_dated(x, doc_a(), "2025-08-09", 0);
+    add_dated(y, doc_b(), "2025-09-01", 1);
+    add_dated(y, doc_c(), "2025-08-30", 2);
+    ck_assert_int_eq(ag_cooc_merge(x, y, &err), AG_OK);
+    ck_assert_uint_eq(ag_cooc_slice_count(x), 2);
+    ck_assert_str_eq(ag_cooc_slice(x, 0)->label, "2025-08");
+    ck_assert_uint_eq(ag_cooc_slice_pair(x, 0, 0, 1).count, 4);
+    ck_assert_uint_eq(ag_cooc_slice_windows(x, 0), 7);
+    ck_assert_uint_eq(ag_cooc_slice_actor(x, 1, 3).mentions, 1);
+    ag_cooc_free(x);
+    ag_cooc_free(y);
+}
+END_TEST
+
+START_TEST(test_configure_after_start)
+{
+    ag_cooc_options o = AG_COOC_OPTIONS_INIT;
+    ag_error err;
+    ag_cooc *c = cooc(N_ACTORS, AG_WINDOW_SENTENCE);
+    add(c, doc_a());
+    o.count = AG_COUNT_BINARY;
+    ck_assert_int_eq(ag_cooc_configure(c, &o, &err), AG_EINVAL);
+    ck_assert_str_eq(err.message, "counting options must be set before the first document");
+    ag_cooc_free(c);
+}
+END_TEST
+
+START_TEST(test_window_format)
+{
+    ag_window w;
+    char buf[64];
+    ck_assert_int_eq(ag_window_parse("tokens:5", &w), 0);
+    ck_assert_uint_eq(w.tokens, 5);
+    ck_assert_str_eq(ag_window_format(&w, buf, sizeof buf), "tokens:5:sentence");
+    ck_assert_int_eq(ag_window_parse("tokens:12:paragraph", &w), 0);
+    ck_assert_str_eq(ag_window_format(&w, buf, sizeof buf), "tokens:12:paragraph");
+    ck_assert_int_eq(ag_window_parse("tokens:2:none", &w), 0);
+    ck_assert_int_eq(w.clip, AG_WINDOW_DOCUMENT);
+    ck_assert_str_eq(ag_window_format(&w, buf, sizeof buf), "tokens:2:none");
+    ck_assert_str_eq(ag_window_name(&w), "tokens");
+    ck_assert_int_eq(ag_window_parse("tokens:0", &w), -1);
+    ck_assert_int_eq(ag_window_parse("tokens:5:word", &w), -1);
+    ck_assert_int_eq(ag_window_parse("tokens:5x", &w), -1);
+    ck_assert_int_eq(ag_window_parse("tokens:-1", &w), -1);
+}
+END_TEST
+
 /* --- errors -------------------------------------------------------------- */
 
 START_TEST(test_merge_mismatch)
@@ -546,9 +878,22 @@ Suite *cooccur_suite(void)
     tcase_add_test(core, test_pairs_refreshed);
     tcase_add_test(core, test_from_scanner);
     tcase_add_loop_test(core, test_window_parse, 0, (int)N(window_cases));
+    tcase_add_test(core, test_token_windows);
+    tcase_add_test(core, test_token_windows_unclipped);
+    tcase_add_test(core, test_token_window_distance);
+    tcase_add_test(core, test_binary_counting);
+    tcase_add_test(core, test_links);
+    tcase_add_test(core, test_month_slices);
+    tcase_add_loop_test(core, test_slice_labels, 0, (int)N(slice_cases));
+    tcase_add_test(core, test_evidence);
+    tcase_add_test(core, test_evidence_merge_keeps_input_order);
+    tcase_add_test(core, test_slices_merge);
+    tcase_add_test(core, test_window_format);
     suite_add_tcase(s, core);
 
     tcase_add_test(errors, test_merge_mismatch);
+    tcase_add_test(errors, test_token_window_needs_tokens);
+    tcase_add_test(errors, test_configure_after_start);
     tcase_add_test(errors, test_actor_out_of_range);
     tcase_add_loop_test(errors, test_window_parse_bad, 0, (int)N(bad_windows));
     suite_add_tcase(s, errors);

@@ -220,8 +220,8 @@ START_TEST(test_attribute_columns)
     /* the fixed node columns, then the lexicon attrs keys in byte order;
      * "pop" is a number for every actor that has it, so it is a double */
     ck_assert_str_eq(column_list(g, AG_NODES), "id:S,label:S,type:S,mentions:I,docs:I,affiliation:S,iso2:S,pop:D,region:S");
-    ck_assert_str_eq(column_list(g, AG_EDGES), "weight:D,count:I,docs:I,npmi:D,jaccard:D,dice:D");
-    ck_assert_str_eq(column_list(g, AG_GRAPH), "window:S,weight_measure:S,documents:I,windows:I");
+    ck_assert_str_eq(column_list(g, AG_EDGES), "weight:D,count:I,docs:I,npmi:D,jaccard:D,dice:D,pmi:D,assoc:D");
+    ck_assert_str_eq(column_list(g, AG_GRAPH), "window:S,weight_measure:S,documents:I,windows:I,count_mode:S");
     ck_assert_int_eq(ag_graph_attr_find(g, AG_NODES, "nope"), -1);
     ck_assert_int_eq(ag_graph_attr_find(g, AG_EDGES, "label"), -1);
     ag_graph_free(g);
@@ -509,6 +509,180 @@ END_TEST
 
 /* --- errors ---------------------------------------------------------------- */
 
+
+/* --- the newer filters: top, min_count, top_edges, backbone, largest component --- */
+
+/* Same corpus, sentence windows. Mentions: ARM 6, AZE 5, USA 5, ilham 1.
+ * Counts: ARM-AZE 2, ARM-USA 3, AZE-USA 1, USA-ilham 1.
+ * Disparity (weight = count): strength and degree ARM 5/2, AZE 3/2, USA 5/3,
+ * ilham 1/1 (no vote). alpha = (1 - w/s)^(k-1) at each end:
+ *   ARM-AZE  ARM 0.6   AZE 1/3      ARM-USA  ARM 0.4   USA 0.16
+ *   AZE-USA  AZE 2/3   USA 0.64     USA-ilham USA 0.64 */
+typedef struct {
+    const char *what;
+    size_t top, top_edges;
+    uint64_t min_count;
+    double backbone;
+    int largest;
+    const char *nodes, *edges;
+} filter2_case;
+
+static const filter2_case filter2_cases[] = {
+    { "top 2: ARM, then AZE before USA (tie, id order)", 2, 0, 0, 0, 0, "ARM,AZE", "ARM-AZE" },
+    { "top 3", 3, 0, 0, 0, 0, "ARM,AZE,USA", "ARM-AZE,ARM-USA,AZE-USA" },
+    { "min-count 2", 0, 0, 2, 0, 0, "ARM,AZE,USA,ilham-aliyev", "ARM-AZE,ARM-USA" },
+    { "top-edges 1", 0, 1, 0, 0, 0, "ARM,AZE,USA,ilham-aliyev", "ARM-USA" },
+    { "top-edges 3: the tie at 1 goes to AZE-USA (id order)", 0, 3, 0, 0, 0, "ARM,AZE,USA,ilham-aliyev",
+      "ARM-AZE,ARM-USA,AZE-USA" },
+    { "backbone 0.2", 0, 0, 0, 0.2, 0, "ARM,AZE,USA,ilham-aliyev", "ARM-USA" },
+    { "backbone 0.35", 0, 0, 0, 0.35, 0, "ARM,AZE,USA,ilham-aliyev", "ARM-AZE,ARM-USA" },
+    { "backbone 0.65 keeps all", 0, 0, 0, 0.65, 0, "ARM,AZE,USA,ilham-aliyev",
+      "ARM-AZE,ARM-USA,AZE-USA,USA-ilham-aliyev" },
+    { "min-count 2, largest component", 0, 0, 2, 0, 1, "ARM,AZE,USA", "ARM-AZE,ARM-USA" },
+    { "top-edges 1, largest component", 0, 1, 0, 0, 1, "ARM,USA", "ARM-USA" },
+    { "top 2 then backbone 0.5: one edge, degree 1 at both ends: dropped", 2, 0, 0, 0.5, 0, "ARM,AZE", "" },
+};
+
+START_TEST(test_filters_2)
+{
+    const filter2_case *fc = &filter2_cases[_i];
+    ag_graph_options o = AG_GRAPH_OPTIONS_INIT;
+    ag_graph *g;
+    o.top = fc->top;
+    o.top_edges = fc->top_edges;
+    o.min_count = fc->min_count;
+    o.backbone = fc->backbone;
+    o.largest_component = fc->largest;
+    g = build(AG_WINDOW_SENTENCE, &o);
+    ck_assert_msg(strcmp(node_list(g), fc->nodes) == 0, "%s: nodes %s, expected %s", fc->what, node_list(g), fc->nodes);
+    ck_assert_msg(strcmp(edge_list(g), fc->edges) == 0, "%s: edges %s, expected %s", fc->what, edge_list(g), fc->edges);
+    ag_graph_free(g);
+}
+END_TEST
+
+START_TEST(test_pmi_assoc)
+{
+    /* ARM-USA: c 3, n 5 and 5, N 10: pmi = ln(30/25); links k ARM 5, USA 5, m 7: assoc = 2*7*3/25 */
+    ag_graph *g = build(AG_WINDOW_SENTENCE, NULL);
+    size_t e;
+    for (e = 0; e < ag_graph_edge_count(g); e++) {
+        size_t a, b;
+        ag_graph_edge_ends(g, e, &a, &b);
+        if (strcmp(ag_graph_node_id(g, a), "ARM") == 0 && strcmp(ag_graph_node_id(g, b), "USA") == 0)
+            break;
+    }
+    ck_assert_uint_lt(e, ag_graph_edge_count(g));
+    ck_assert_double_eq_tol(num(g, AG_EDGES, "pmi", e), log(30.0 / 25.0), 1e-15);
+    ck_assert_double_eq_tol(num(g, AG_EDGES, "assoc", e), 42.0 / 25.0, 1e-15);
+    ag_graph_free(g);
+}
+END_TEST
+
+START_TEST(test_series)
+{
+    /* the corpus's two documents dated in two months */
+    ag_window w = { AG_WINDOW_SENTENCE };
+    ag_cooc_options co = AG_COOC_OPTIONS_INIT;
+    ag_cooc *c = NULL;
+    ag_graph *g = NULL;
+    ag_error err;
+    const ag_point *pts;
+    const hand_mention d1[] = {
+        { AZE, 0, 0 }, { USA, 0, 0 }, { AZE, 1, 0 }, { AZE, 2, 0 }, { ARM, 2, 0 }, { AZE, 2, 0 },
+        { AZE, 3, 1 }, { ARM, 3, 1 }, { ARM, 3, 1 }, { ARM, 4, 1 }, { USA, 4, 1 },
+    };
+    const hand_mention d2[] = {
+        { ARM, 0, 0 }, { USA, 0, 0 }, { USA, 2, 1 }, { ILHAM, 2, 1 }, { USA, 3, 1 }, { ARM, 3, 1 },
+    };
+    const char *dates[2] = { "2025-09-15", "2025-08-01" };   /* the second document is the earlier */
+    co.slice = AG_SLICE_MONTH;
+    ck_assert_int_eq(ag_cooc_new(ag_lexicon_actor_count(lex), &w, &c, &err), AG_OK);
+    ck_assert_int_eq(ag_cooc_configure(c, &co, &err), AG_OK);
+    for (int k = 0; k < 2; k++) {
+        const hand_mention *hm = k ? d2 : d1;
+        size_t n = k ? sizeof d2 / sizeof d2[0] : sizeof d1 / sizeof d1[0];
+        ag_mention m[32];
+        ag_scan_result r;
+        ag_cooc_doc d;
+        memset(m, 0, sizeof m);
+        memset(&r, 0, sizeof r);
+        memset(&d, 0, sizeof d);
+        for (size_t i = 0; i < n; i++) {
+            m[i].actor = hm[i].actor;
+            m[i].sentence = hm[i].sentence;
+            m[i].paragraph = hm[i].paragraph;
+        }
+        r.mentions = m;
+        r.n_mentions = n;
+        r.sentences = k ? 4 : 6;
+        r.paragraphs = 2;
+        d.res = &r;
+        d.date = dates[k];
+        ck_assert_int_eq(ag_cooc_add_document(c, &d, &err), AG_OK);
+    }
+    ck_assert_int_eq(ag_graph_build(lex, c, NULL, &g, &err), AG_OK);
+    ck_assert_uint_eq(ag_graph_slice_count(g), 2);
+    ck_assert_str_eq(ag_graph_slice(g, 0)->label, "2025-08");
+    ck_assert_str_eq(ag_graph_slice(g, 1)->end, "2025-09-30");
+    /* nodes: ARM (node 0) 2 mentions in August (d2), 4 in September (d1); ilham (node 3) only in August */
+    ck_assert_uint_eq(ag_graph_node_series(g, 0, &pts), 2);
+    ck_assert_uint_eq(pts[0].slice, 0);
+    ck_assert_double_eq(pts[0].value, 2);
+    ck_assert_double_eq(pts[1].value, 4);
+    ck_assert_uint_eq(ag_graph_node_series(g, 3, &pts), 1);
+    ck_assert_uint_eq(pts[0].slice, 0);
+    /* edges: ARM-USA (edge 1) count 2 in August, 1 in September; ARM-AZE (edge 0) only September */
+    ck_assert_uint_eq(ag_graph_edge_series(g, 1, &pts), 2);
+    ck_assert_double_eq(pts[0].value, 2);
+    ck_assert_double_eq(pts[1].value, 1);
+    ck_assert_uint_eq(ag_graph_edge_series(g, 0, &pts), 1);
+    ck_assert_uint_eq(pts[0].slice, 1);
+    ck_assert_double_eq(pts[0].value, 2);
+    ag_graph_free(g);
+    ag_cooc_free(c);
+}
+END_TEST
+
+START_TEST(test_evidence_attribute)
+{
+    static const char ev_lex[] =
+        "{\"actors\": ["
+        "{\"id\": \"AZE\", \"label\": \"Azerbaijan\", \"type\": \"state\", \"names\": [\"Azerbaijan\"]},"
+        "{\"id\": \"ARM\", \"label\": \"Armenia\", \"type\": \"state\", \"names\": [\"Armenia\"]}]}";
+    static const char text[] = "Azerbaijan met Armenia. Armenia thanked Azerbaijan. Armenia and Azerbaijan.";
+    ag_lexicon *l2 = tu_lexicon(ev_lex);
+    ag_window w = { AG_WINDOW_SENTENCE };
+    ag_cooc_options co = AG_COOC_OPTIONS_INIT;
+    ag_graph_options go = AG_GRAPH_OPTIONS_INIT;
+    ag_scanner *s = NULL;
+    ag_scan_result r;
+    ag_cooc_doc d;
+    ag_cooc *c = NULL;
+    ag_graph *g = NULL;
+    ag_error err;
+    co.evidence = 2;
+    go.evidence = 2;
+    ck_assert_int_eq(ag_cooc_new(2, &w, &c, &err), AG_OK);
+    ck_assert_int_eq(ag_cooc_configure(c, &co, &err), AG_OK);
+    ck_assert_int_eq(ag_scanner_new(l2, NULL, &s, &err), AG_OK);
+    ck_assert_int_eq(ag_scanner_scan(s, text, strlen(text), &r, &err), AG_OK);
+    memset(&d, 0, sizeof d);
+    d.res = &r;
+    d.tokens = r.token_list;
+    d.text = text;
+    d.id = "talks.txt";
+    ck_assert_int_eq(ag_cooc_add_document(c, &d, &err), AG_OK);
+    ck_assert_int_eq(ag_graph_build(l2, c, &go, &g, &err), AG_OK);
+    ck_assert_uint_eq(ag_graph_edge_count(g), 1);
+    ck_assert_str_eq(str(g, AG_EDGES, "evidence", 0),
+                     "talks.txt [0,23): Azerbaijan met Armenia. | talks.txt [24,51): Armenia thanked Azerbaijan.");
+    ag_graph_free(g);
+    ag_cooc_free(c);
+    ag_scanner_free(s);
+    ag_lexicon_free(l2);
+}
+END_TEST
+
 START_TEST(test_counts_of_another_lexicon)
 {
     ag_window w = { AG_WINDOW_SENTENCE };
@@ -581,6 +755,46 @@ END_TEST
 
 /* --- edge ------------------------------------------------------------------ */
 
+/* A string attribute a node does not have reads as missing (NULL), not as
+ * the "" igraph fills in; an empty value cannot be told from it and reads
+ * the same. Numbers that are absent are NaN. Attribute names are kept as
+ * the file has them, spaces included (the GraphML writer fixes them). */
+START_TEST(test_read_absent_values)
+{
+    char *path = write_temp(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        "  <key id=\"k0\" for=\"node\" attr.name=\"party name\" attr.type=\"string\"/>\n"
+        "  <key id=\"k1\" for=\"node\" attr.name=\"seats\" attr.type=\"double\"/>\n"
+        "  <graph edgedefault=\"undirected\">\n"
+        "    <node id=\"a\"><data key=\"k0\">Dem</data><data key=\"k1\">3</data></node>\n"
+        "    <node id=\"b\"/>\n"
+        "    <node id=\"c\"><data key=\"k0\"></data></node>\n"
+        "    <edge source=\"a\" target=\"b\"/>\n"
+        "  </graph>\n</graphml>\n");
+    ag_graph *g = NULL;
+    ag_error err;
+    size_t party, seats;
+    memset(&err, 0, sizeof err);
+    ck_assert_msg(ag_graph_read_file(path, &g, &err) == AG_OK, "%s", err.message);
+    unlink(path);
+    ck_assert_str_eq(node_list(g), "a,b,c");
+    ck_assert_str_eq(column_list(g, AG_NODES), "id:S,party name:S,seats:D");
+    party = col(g, AG_NODES, "party name");
+    seats = col(g, AG_NODES, "seats");
+    ck_assert_str_eq(ag_graph_get_string(g, AG_NODES, party, 0), "Dem");
+    ck_assert_int_eq(ag_graph_has_value(g, AG_NODES, party, 0), 1);
+    ck_assert_ptr_null(ag_graph_get_string(g, AG_NODES, party, 1));
+    ck_assert_int_eq(ag_graph_has_value(g, AG_NODES, party, 1), 0);
+    ck_assert_ptr_null(ag_graph_get_string(g, AG_NODES, party, 2));
+    ck_assert_int_eq(ag_graph_has_value(g, AG_NODES, party, 2), 0);
+    ck_assert_double_eq(ag_graph_get_number(g, AG_NODES, seats, 0), 3);
+    ck_assert(isnan(ag_graph_get_number(g, AG_NODES, seats, 1)));
+    ck_assert_int_eq(ag_graph_has_value(g, AG_NODES, seats, 1), 0);
+    ag_graph_free(g);
+}
+END_TEST
+
 START_TEST(test_empty_counts)
 {
     ag_window w = { AG_WINDOW_SENTENCE };
@@ -593,7 +807,7 @@ START_TEST(test_empty_counts)
     ck_assert_uint_eq(ag_graph_edge_count(g), 0);
     /* the columns are declared all the same, so an empty graph still has a schema */
     ck_assert_str_eq(column_list(g, AG_NODES), "id:S,label:S,type:S,mentions:I,docs:I,affiliation:S");
-    ck_assert_str_eq(column_list(g, AG_EDGES), "weight:D,count:I,docs:I,npmi:D,jaccard:D,dice:D");
+    ck_assert_str_eq(column_list(g, AG_EDGES), "weight:D,count:I,docs:I,npmi:D,jaccard:D,dice:D,pmi:D,assoc:D");
     ck_assert_double_eq(num(g, AG_GRAPH, "documents", 0), 0);
     ck_assert_double_eq(num(g, AG_GRAPH, "windows", 0), 0);
     ck_assert_str_eq(str(g, AG_GRAPH, "window", 0), "sentence");
@@ -710,6 +924,10 @@ Suite *graph_suite(void)
     tcase_add_test(core, test_paragraph_window);
     tcase_add_test(core, test_document_window);
     tcase_add_test(core, test_toy_measures);
+    tcase_add_loop_test(core, test_filters_2, 0, (int)(sizeof filter2_cases / sizeof filter2_cases[0]));
+    tcase_add_test(core, test_pmi_assoc);
+    tcase_add_test(core, test_series);
+    tcase_add_test(core, test_evidence_attribute);
     suite_add_tcase(s, core);
 
     tcase_add_checked_fixture(errors, setup, teardown);
@@ -724,6 +942,7 @@ Suite *graph_suite(void)
     tcase_add_test(edge, test_single_window);
     tcase_add_test(edge, test_isolated_actor);
     tcase_add_test(edge, test_byte_order_and_attr_types);
+    tcase_add_test(edge, test_read_absent_values);
     suite_add_tcase(s, edge);
     return s;
 }

@@ -17,6 +17,7 @@
 #include "cooccur.h"
 #include "graph.h"
 #include "centrality.h"
+#include "community.h"
 #include "export.h"
 #include "io.h"
 

@@ -28,26 +28,35 @@ extern "C" {
 typedef struct ag_graph ag_graph;
 
 typedef enum {
-    AG_MEASURE_COUNT = 0,    /* windows shared */
+    AG_MEASURE_COUNT = 0,    /* c: windows shared */
     AG_MEASURE_DOCS = 1,     /* documents shared */
-    AG_MEASURE_NPMI = 2,     /* normalised pointwise mutual information, [-1, 1] */
-    AG_MEASURE_JACCARD = 3,  /* count / (windows(a) + windows(b) - count) */
-    AG_MEASURE_DICE = 4,     /* 2 count / (windows(a) + windows(b)) */
-    AG_MEASURE_COUNT_ALL = 5
+    AG_MEASURE_NPMI = 2,     /* ln(c N / (n_a n_b)) / -ln(c / N), in [-1, 1]; 1 when c = N */
+    AG_MEASURE_JACCARD = 3,  /* c / (n_a + n_b - c) */
+    AG_MEASURE_DICE = 4,     /* 2 c / (n_a + n_b) */
+    AG_MEASURE_PMI = 5,      /* ln(c N / (n_a n_b)) */
+    AG_MEASURE_ASSOC = 6,    /* VOSviewer's association strength: 2 m c / (k_a k_b) */
+    AG_MEASURE_COUNT_ALL = 7
 } ag_measure;
 
-/* Parses a measure name ("count", "docs", "npmi", "jaccard", "dice"). */
+/* Parses a measure name ("count", "docs", "npmi", "pmi", "jaccard", "dice",
+ * "assoc"). */
 int ag_measure_parse(const char *s, ag_measure *out);
 const char *ag_measure_name(ag_measure m);
 
 typedef struct {
     ag_measure weight;        /* which measure becomes the "weight" attribute */
-    double min_weight;        /* drop edges whose weight is below this */
-    uint64_t min_mentions;    /* drop actors with fewer mentions (and their edges) */
     unsigned types;           /* AG_TYPES_* bit set of actor types kept */
+    uint64_t min_mentions;    /* drop actors with fewer mentions (and their edges) */
+    size_t top;               /* keep only the N most mentioned actors (0: all) */
+    uint64_t min_count;       /* drop edges with a smaller count */
+    double min_weight;        /* drop edges whose weight is below this */
+    double backbone;          /* disparity filter significance alpha (0: off) */
+    size_t top_edges;         /* keep only the N heaviest edges (0: all) */
+    int largest_component;    /* keep only the largest connected component */
+    unsigned evidence;        /* write up to N evidence windows as an edge attribute (0: none) */
 } ag_graph_options;
 
-#define AG_GRAPH_OPTIONS_INIT { AG_MEASURE_COUNT, -1e300, 0, AG_TYPES_ALL }
+#define AG_GRAPH_OPTIONS_INIT { AG_MEASURE_COUNT, AG_TYPES_ALL, 0, 0, 0, -1e300, 0.0, 0, 0, 0 }
 
 typedef enum {
     AG_ATTR_STRING = 0,
@@ -60,11 +69,34 @@ typedef enum { AG_NODES = 0, AG_EDGES = 1, AG_GRAPH = 2 } ag_domain;
 
 /* Builds the graph of everything c counted. Node attributes: id, label,
  * type, mentions, docs, affiliation (missing when none) and each lexicon
- * attrs key; edge attributes: weight, count, docs, npmi, jaccard, dice.
- * Graph attributes: window, weight_measure (the measure's name),
- * documents, windows. */
+ * attrs key; edge attributes: weight, count, docs, npmi, jaccard, dice, pmi,
+ * assoc, and evidence (when asked for). Graph attributes: window,
+ * weight_measure, documents, windows, count_mode.
+ *
+ * Filters apply in this order: types, min_mentions, top (actors), then
+ * min_count, min_weight, backbone, top_edges (edges), then
+ * largest_component. Actors left without edges stay unless the last one
+ * removes them. Measures are always computed from all the counts, before
+ * any filter. When c keeps time slices, every node and edge also gets a
+ * series: its mentions, or its weight, per slice. */
 ag_status ag_graph_build(const ag_lexicon *lex, ag_cooc *c, const ag_graph_options *opts,
                          ag_graph **out, ag_error *err);
+
+/* Time slices (when built from counts with slices), in time order. */
+size_t ag_graph_slice_count(const ag_graph *g);
+const ag_slice *ag_graph_slice(const ag_graph *g, size_t i);
+
+/* A value in one slice. */
+typedef struct {
+    uint32_t slice;
+    double value;
+} ag_point;
+
+/* A node's mentions per slice, or an edge's weight per slice: only the
+ * slices where the actor or the pair occurs, in time order. The array is
+ * owned by the graph. */
+size_t ag_graph_node_series(const ag_graph *g, size_t node, const ag_point **points);
+size_t ag_graph_edge_series(const ag_graph *g, size_t edge, const ag_point **points);
 
 /* Reads a graph written by actorgraph or another tool. GraphML needs node
  * ids; edges are taken as undirected. AG_ESYNTAX for malformed input. */

@@ -57,5 +57,7 @@ int cmd_extract(int argc, char **argv);
 int cmd_mentions(int argc, char **argv);
 int cmd_centrality(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_communities(int argc, char **argv);
 
 #endif

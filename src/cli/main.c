@@ -21,7 +21,9 @@ static const command commands[] = {
     { "extract", cmd_extract, "text -> actor co-occurrence graph (GraphML, DOT)" },
     { "mentions", cmd_mentions, "text -> one JSON line per actor mention" },
     { "centrality", cmd_centrality, "graph -> ranked table of centralities" },
-    { "lexicon", cmd_lexicon, "check and summarise gazetteers" },
+    { "communities", cmd_communities, "graph -> communities and their modularity" },
+    { "convert", cmd_convert, "graph -> the same graph in another format" },
+    { "lexicon", cmd_lexicon, "check, summarise and import gazetteers" },
 };
 
 static void usage(FILE *fp)

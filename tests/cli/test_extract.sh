@@ -23,7 +23,7 @@ equals "$(cat "$T/out")" "" "nothing on standard output when every output is a f
 equals "$(grep -c -- ' -- ' "$T/small.dot")" 4 "DOT edges"
 equals "$(grep -o '^  "[^"]*" \[label' "$T/small.dot" | tr -d ' "[' | tr '\n' ,)" \
     "ARMlabel,AZElabel,EUlabel,RUSlabel,ilham-aliyevlabel," "DOT nodes in id order"
-has "$T/small.dot" '^  "ARM" -- "EU" \[.*weight="1", "count"="1", "docs"="1", "npmi"="0.3868528072345416", "jaccard"="0.3333333333333333", "dice"="0.5"\];$' "DOT edge attributes"
+has "$T/small.dot" '^  "ARM" -- "EU" \[.*weight="1", "count"="1", "docs"="1", "npmi"="0.3868528072345416", "jaccard"="0.3333333333333333", "dice"="0.5", "pmi"="0.6931471805599453", "assoc"="2.6666666666666665"\];$' "DOT edge attributes"
 has "$T/small.dot" '^  "ilham-aliyev" \[label="Ilham Aliyev", shape=box, ' "DOT leader look"
 has "$T/small.dot" '^  "EU" \[label="European Union", shape=hexagon, ' "DOT org look"
 
