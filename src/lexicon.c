@@ -130,6 +130,11 @@ ag_status ag__lex_end(ag_lexicon *lex, ag_error *err)
     return lex->pending.status;
 }
 
+void ag_lexicon_set_strict(ag_lexicon *lex, int strict)
+{
+    lex->strict = strict;
+}
+
 long ag__lex_add_file(ag_lexicon *lex, const char *path)
 {
     char *copy;
@@ -528,10 +533,15 @@ static ag_status check_affiliations(ag_lexicon *lex, ag_error *err)
     for (size_t i = 0; i < lex->n_actors; i++) {
         const ag_actor *a = &lex->actors[i];
         const ag_pos *p = &lex->actor_pos[i];
-        if (a->affiliation && ag_lexicon_find(lex, a->affiliation) == (size_t)-1)
-            ag__lex_report(lex, AG_DIAG_WARNING, AG_ESCHEMA, lex->files[p->file], p->line, p->column, err,
-                           "actor \"%s\" has affiliation \"%s\", which no loaded lexicon defines", a->id,
-                           a->affiliation);
+        ag_status st;
+        if (!a->affiliation || ag_lexicon_find(lex, a->affiliation) != (size_t)-1)
+            continue;
+        st = ag__lex_report(lex, lex->strict ? AG_DIAG_ERROR : AG_DIAG_WARNING, AG_ESCHEMA, lex->files[p->file],
+                            p->line, p->column, err,
+                            "actor \"%s\" has affiliation \"%s\", which no loaded lexicon defines", a->id,
+                            a->affiliation);
+        if (st != AG_OK)
+            return st;
     }
     return AG_OK;
 }

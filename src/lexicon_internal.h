@@ -45,6 +45,7 @@ struct ag_lexicon {
     void *diag_ud;
     size_t n_errors;
     ag_error pending;       /* first error of the current call, in diagnostics mode */
+    int strict;             /* unknown affiliations are errors */
 
     int compiled;
     ag_index *index;

@@ -8,8 +8,9 @@
  *     actor;
  *   - a one-word name that is also a given name ("Chad", "Jordan") followed
  *     by a capitalised surname is somebody's name;
- *   - a metonym after a locative preposition, or with a place cue, names a
- *     place;
+ *   - a metonym after a locative preposition or a verb of motion ("fled
+ *     Baku"), or with a place cue ("Baku-based", "a London consultancy"),
+ *     names a place;
  *   - a short name goes to the owner whose full name came most recently,
  *     else to the short_default owner, else nowhere; after a given name
  *     ("Alekper Aliyev") it is somebody else's and takes the surname;
@@ -80,7 +81,8 @@ static int given_name_like(const toks *t, long i)
     if (ag__word_class(x->key) & (AG_W_STOP | AG_W_TITLE | AG_W_TIME))
         return 0;
     /* a sentence-opening adverb ("Separately Aliyev said") */
-    if ((x->flags & AG_TF_SENT_START) && x->end - x->start >= 6 && !(x->flags & AG_TF_NONASCII))
+    if ((x->flags & AG_TF_SENT_START) && x->end - x->start >= 6 && !(x->flags & AG_TF_NONASCII) &&
+        !(ag__word_class(x->key) & AG_W_NAME_LY))
         return !(t->text[x->end - 2] == 'l' && t->text[x->end - 1] == 'y');
     return 1;
 }
@@ -95,7 +97,7 @@ static int names_a_place(const toks *t, long b, long e)
     if (word_is(t, p, "the") && same_line(t, b))
         p--;
     if (p >= 0 && same_line(t, p + 1)) {
-        if (word_in(t, p, AG_W_LOCATIVE))
+        if (word_in(t, p, AG_W_LOCATIVE | AG_W_MOTION))
             return 1;
         if ((word_is(t, p, "on") || word_is(t, p, "over") || word_is(t, p, "against")) &&
             word_in(t, p - 1, AG_W_ATTACK))
@@ -104,6 +106,12 @@ static int names_a_place(const toks *t, long b, long e)
             return 1;
     }
     if (punct_is(t, e, '-') && glued(t, e) && word_is(t, e + 1, "based"))
+        return 1;
+    /* "a London consultancy", "an Ankara court": the place describes a noun,
+       unless the noun is the government's own ("a Kremlin official") or a
+       compound makes the place act ("a Moscow-backed group") */
+    if ((word_is(t, b - 1, "a") || word_is(t, b - 1, "an")) && same_line(t, b) &&
+        !(punct_is(t, e, '-') && glued(t, e)) && !(same_line(t, e) && word_in(t, e, AG_W_GOV_NOUN)))
         return 1;
     if (same_line(t, e) && word_in(t, e, AG_W_PLACE_NOUN))
         return 1;
@@ -132,15 +140,16 @@ static int inside_outlet_name(const toks *t, long b, long e)
     return 0;
 }
 
-/* "Chad Smith", "Jordan Bardella": a one-word place name that is also a
- * given name, followed by a capitalised word that is not itself an alias. */
+/* "Chad Smith", "Jordan Bardella", "Chad Harris": a one-word place name
+ * that is also a given name, followed by a capitalised word that is not
+ * itself an alias, or is one only as somebody's surname (a short name). */
 static int given_name_before_surname(const ag_scanner *s, const toks *t, const ag_candidate *c,
                                      const ag_candidate *next)
 {
     if (c->end - c->begin != 1 || !word_in(t, c->begin, AG_W_GIVEN))
         return 0;
-    if (next && next->begin == c->end)
-        return 0;
+    if (next && next->begin == c->end && next->kind != AG_KIND_SHORT)
+        return 0;   /* "The Chad Sudan border": two places; "Chad Harris": a surname follows */
     (void)s;
     return same_line(t, c->end) && given_name_like(t, c->end) && !(t->v[c->end].flags & AG_TF_ALL_UPPER) &&
            !word_in(t, c->end, AG_W_INSTITUTION | AG_W_PLACE_NOUN);
@@ -254,6 +263,7 @@ static uint32_t resolve_short(ag_scanner *s, const ag_candidate *c, uint32_t pos
 ag_status ag__resolve(ag_scanner *s, ag_error *err)
 {
     toks t;
+    uint32_t given_end = AG_NONE;   /* end of the last place name taken for a given name */
     t.v = s->toks.v;
     t.n = (uint32_t)s->toks.n;
     t.text = s->text;
@@ -280,6 +290,7 @@ ag_status ag__resolve(ag_scanner *s, ag_error *err)
         case AG_KIND_PATTERN:
             if (given_name_before_surname(s, &t, c, next)) {
                 s->result.guarded++;
+                given_end = c->end;
                 continue;
             }
             s->full_stamp[actor] = s->stamp;
@@ -289,6 +300,7 @@ ag_status ag__resolve(ag_scanner *s, ag_error *err)
         case AG_KIND_METONYM:
             if (given_name_before_surname(s, &t, c, next)) {
                 s->result.guarded++;
+                given_end = c->end;
                 continue;
             }
             if (!s->opts.metonym_places && names_a_place(&t, c->begin, c->end)) {
@@ -301,7 +313,7 @@ ag_status ag__resolve(ag_scanner *s, ag_error *err)
             rc = emit(s, c, actor, alias);
             break;
         case AG_KIND_SHORT:
-            if (after_given_name(&t, c->begin, prev)) {
+            if (c->begin == given_end || after_given_name(&t, c->begin, prev)) {
                 s->taken_stamp[c->node] = s->stamp;
                 s->taken_pos[c->node] = pos;
                 s->result.guarded++;

@@ -75,8 +75,17 @@ static int ends_sentence(const ag_tokens *t, size_t j, size_t k)
 
         if (multi || (term->flags & AG_TF_SPACE_BEFORE) || !(prev->flags & AG_TF_WORD))
             return 1;
-        if (prev->flags & AG_TF_ONE_LETTER)
-            return capitalised_function_word(next);        /* initial or dotted acronym */
+        if (prev->flags & AG_TF_ONE_LETTER) {
+            /* a dotted acronym ("U.S.", "U.K."): names of institutions and titles follow it
+             * ("U.S. Army", "U.S. President"); another capitalised word starts a sentence.
+             * A lone initial ("J. R. Smith") is followed by more of a name. */
+            int acronym = j >= 3 && t->v[j - 2].punct == '.' && !(t->v[j - 1].flags & AG_TF_SPACE_BEFORE) &&
+                          (t->v[j - 3].flags & AG_TF_ONE_LETTER) && !(t->v[j - 2].flags & AG_TF_SPACE_BEFORE);
+            if (acronym && (next->flags & AG_TF_WORD) && (next->flags & AG_TF_UPPER_INITIAL) &&
+                !(next->flags & AG_TF_ALL_UPPER))
+                return !(ag__word_class(next->key) & (AG_W_TITLE | AG_W_INSTITUTION));
+            return capitalised_function_word(next);
+        }
         cls = ag__word_class(prev->key);
         if (cls & AG_W_ABBR_TITLE)
             return 0;

@@ -79,11 +79,25 @@ static const word_list lists[] = {
       "television broadcasting airlines airways international" },
     { AG_W_OUTLET_HEAD, "times voice radio" },
     { AG_W_GIVEN, "chad jordan israel georgia india paris victoria sydney austin florence santiago" },
+    { AG_W_NAME_LY, "beverly kimberly shelly charly presley bradly stanly" },
+    { AG_W_GOV_NOUN,
+      "official officials spokesman spokeswoman spokesperson spokespeople aide aides adviser advisers "
+      "advisor advisors source sources statement statements readout envoy envoys delegation delegations "
+      "decision position policy proposal proposals insider insiders memo briefing negotiator negotiators "
+      "diplomat diplomats minister ministers ministry government administration leadership regime ally "
+      "allies demand demands request offer plan critic critics opponent opponents foe foes loyalist "
+      "loyalists crony cronies mouthpiece proxy proxies puppet backer backers" },
+    { AG_W_MOTION,
+      "fled flee flees fleeing visited visit visits visiting toured tour tours touring reached reach "
+      "reaches reaching left leave leaves leaving entered enter enters entering evacuated evacuate "
+      "evacuates evacuating" },
     { AG_W_PARTICLE, "al el ul bin ibn abu de del della van von der den di da du le la ter ten dos das bint ben" },
     { AG_W_INSTITUTION,
       "police army navy government cabinet parliament ministry ministries embassy military forces court "
       "courts authorities authority administration council senate congress assembly guard guards "
-      "intelligence customs treasury bank central" },
+      "intelligence customs treasury bank central embassy embassies marines marine coast navy air "
+      "department departments agency forces troops officials diplomats envoy delegation dollar dollars "
+      "economy census supreme federal attorney district states" },
 };
 
 typedef struct {

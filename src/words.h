@@ -27,7 +27,10 @@ enum {
     AG_W_OUTLET_HEAD = 1u << 14,/* word before "of NAME" that makes an outlet ("Times of Israel") */
     AG_W_GIVEN = 1u << 15,      /* place names that are also given names ("Chad", "Jordan") */
     AG_W_PARTICLE = 1u << 16,   /* name particles between given name and surname ("al", "de") */
-    AG_W_INSTITUTION = 1u << 17 /* after a state's name: its institution, not a surname ("Israel Police") */
+    AG_W_INSTITUTION = 1u << 17,/* after a state's name: its institution, not a surname ("Israel Police") */
+    AG_W_NAME_LY = 1u << 18,    /* given names that look like adverbs ("Beverly", "Kimberly") */
+    AG_W_GOV_NOUN = 1u << 19,   /* after "a" + capital: the government's own ("a Kremlin official") */
+    AG_W_MOTION = 1u << 20      /* verb whose object is a place ("fled Baku", "visited Moscow") */
 };
 
 /* The key of a word (as ag_token_key computes it), for comparisons with

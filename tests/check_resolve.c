@@ -20,7 +20,7 @@ static const char *const LEX_JSON =
     "{\"id\": \"KGZ\", \"label\": \"Kyrgyzstan\", \"type\": \"state\", \"names\": [\"Kyrgyzstan\"], \"metonyms\": [\"Bishkek\"]},"
     "{\"id\": \"TUR\", \"label\": \"Turkey\", \"type\": \"state\", \"names\": [\"Turkey\"], \"metonyms\": [\"Ankara\"]},"
     "{\"id\": \"ISR\", \"label\": \"Israel\", \"type\": \"state\", \"names\": [\"Israel\"]},"
-    "{\"id\": \"USA\", \"label\": \"United States\", \"type\": \"state\", \"names\": [\"United States\", \"America\"], \"metonyms\": [\"Washington\"], \"not\": [\"Washington Post\"]},"
+    "{\"id\": \"USA\", \"label\": \"United States\", \"type\": \"state\", \"names\": [\"United States\", \"America\"], \"metonyms\": [\"Washington\", \"White House\"], \"not\": [\"Washington Post\"]},"
     "{\"id\": \"TCD\", \"label\": \"Chad\", \"type\": \"state\", \"names\": [\"Chad\"]},"
     "{\"id\": \"JOR\", \"label\": \"Jordan\", \"type\": \"state\", \"names\": [\"Jordan\"]},"
     "{\"id\": \"SDN\", \"label\": \"Sudan\", \"type\": \"state\", \"names\": [\"Sudan\"]},"
@@ -178,6 +178,14 @@ static const rcase guard_cases[] = {
     { "Hafez al-Assad ruled. Assad said.", "", 1, 1, 0, 0 },
     { "Bashar al-Assad spoke. President al-Assad said.",
       "bashar-al-assad:n:Bashar al-Assad|bashar-al-assad:s:Assad", 0, 0, 0, 0 },
+    /* a given name opening the sentence still blocks */
+    { "Officials met. Alekper Aliyev said.", "", 0, 1, 0, 0 },
+    /* the soft line break of hard-wrapped text (lines of 61, 56 and 57
+       bytes) does not separate the given name from the surname */
+    { "Police in the capital questioned the local journalist Alekper\n"
+      "Aliyev on Monday about his reporting on the border talks\n"
+      "with the neighbours, his lawyer told reporters on Friday.\n",
+      "", 0, 1, 0, 0 },
 };
 
 START_TEST(test_given_name_guard)
@@ -202,6 +210,12 @@ static const rcase noblock_cases[] = {
     { "On Monday Putin said no.", "vladimir-putin:s:Putin", 0, 0, 0, 0 },
     { "In March Lavrov said no.", "sergey-lavrov:s:Lavrov", 0, 0, 0, 0 },
     { "Russian Putin said no.", "RUS:d:Russian|vladimir-putin:s:Putin", 0, 0, 0, 0 },
+    /* sentence-opening adverbs: listed ones, and any other -ly word of six
+       letters or more ("Reportedly") */
+    { "Separately Aliyev said.", "ilham-aliyev:s:Aliyev", 0, 0, 0, 0 },
+    { "Initially Putin said no.", "vladimir-putin:s:Putin", 0, 0, 0, 0 },
+    { "Afterwards Lavrov said no.", "sergey-lavrov:s:Lavrov", 0, 0, 0, 0 },
+    { "Talks ended. Reportedly Putin left.", "vladimir-putin:s:Putin", 0, 0, 0, 0 },
 };
 
 START_TEST(test_no_block)
@@ -259,8 +273,32 @@ static const mcase metonym_cases[] = {
     { "Kyiv was the primary target.", "", "UKR:m:Kyiv", 1 },
     { "Moscow residents queued.", "", "RUS:m:Moscow", 1 },
     { "In Yerevan, crowds gathered.", "", "ARM:m:Yerevan", 1 },
+    /* a city's mayor is the city's */
+    { "Moscow Mayor Sergei Sobyanin said so.", "", "RUS:m:Moscow", 1 },
+    /* a soft line break of hard-wrapped text (54, 58, 58 bytes) between the
+       preposition and the place */
+    { "The delegation that had arrived on Sunday had flown in\n"
+      "Moscow on a chartered plane, officials at the airport told\n"
+      "reporters, before leaving for the talks on Monday morning.\n",
+      "", "RUS:m:Moscow", 1 },
     /* both in one text */
     { "Baku said talks in Baku would resume.", "AZE:m:Baku", "AZE:m:Baku|AZE:m:Baku", 1 },
+    /* after "a"/"an" the place describes a noun ... */
+    { "A Moscow consultancy said so.", "", "RUS:m:Moscow", 1 },
+    { "He works for an Ankara law firm.", "", "TUR:m:Ankara", 1 },
+    /* ... unless the noun is the government's own, or a compound makes it act */
+    { "A Kremlin official said so.", "RUS:m:Kremlin", "RUS:m:Kremlin", 0 },
+    { "An Ankara spokesman denied it.", "TUR:m:Ankara", "TUR:m:Ankara", 0 },
+    { "A Moscow-backed group fought.", "RUS:m:Moscow", "RUS:m:Moscow", 0 },
+    { "Talks with a Moscow delegation failed.", "RUS:m:Moscow", "RUS:m:Moscow", 0 },
+    { "He is a Kremlin critic.", "RUS:m:Kremlin", "RUS:m:Kremlin", 0 },
+    /* "the" is no such article */
+    { "The Kremlin said no.", "RUS:m:Kremlin", "RUS:m:Kremlin", 0 },
+    /* the object of a verb of motion is a place */
+    { "She fled Baku in 1990.", "", "AZE:m:Baku", 1 },
+    { "Troops left Kyiv overnight.", "", "UKR:m:Kyiv", 1 },
+    { "Putin visited Tehran.", "vladimir-putin:s:Putin", "vladimir-putin:s:Putin|IRN:m:Tehran", 1 },
+    { "Baku warned Yerevan.", "AZE:m:Baku|ARM:m:Yerevan", "AZE:m:Baku|ARM:m:Yerevan", 0 },
 };
 
 START_TEST(test_metonyms)
@@ -291,6 +329,8 @@ static const rcase outlet_cases[] = {
     { "The Kyiv Post said Kyiv would reply.", "UKR:m:Kyiv", 0, 0, 1, 0 },
     { "Kyiv posted a statement.", "UKR:m:Kyiv", 0, 0, 0, 0 },
     { "Russia today aired it.", "RUS:n:Russia", 0, 0, 0, 0 },
+    /* "Press" after a name is not an outlet ("White House Press Secretary") */
+    { "White House Press Secretary Karine Jean-Pierre said so.", "USA:m:White House", 0, 0, 0, 0 },
     { "The President of Russia spoke.", "RUS:n:Russia", 0, 0, 0, 0 },
 };
 
@@ -311,6 +351,15 @@ static const rcase given_cases[] = {
     { "The Chad Sudan border closed.", "TCD:n:Chad|SDN:n:Sudan", 0, 0, 0, 0 },
     { "Chad President Deby spoke.", "TCD:n:Chad", 0, 0, 0, 0 },
     { "Troops left Chad. Sudan objected.", "TCD:n:Chad|SDN:n:Sudan", 0, 0, 0, 0 },
+    /* a state's institution is no surname */
+    { "Israel Police said so.", "ISR:n:Israel", 0, 0, 0, 0 },
+    /* a surname that is somebody's short name does not make "Chad" a state:
+       both are guarded, and the surname is taken */
+    { "Chad Miller spoke.", "", 0, 2, 0, 0 },
+    { "Chad Miller spoke. Miller left.", "", 1, 2, 0, 0 },
+    { "Stephen Miller spoke. Jordan Miller replied. Miller said.", "stephen-miller:n:Stephen Miller", 1, 2, 0, 0 },
+    { "Chad Miller spoke. Stephen Miller replied. Miller said.",
+      "stephen-miller:n:Stephen Miller|stephen-miller:s:Miller", 0, 2, 0, 0 },
 };
 
 START_TEST(test_given_name_places)

@@ -59,6 +59,11 @@ typedef struct {
 static const seg_case seg_cases[] = {
     { "Russia imposed sanctions on the U.S. The next day talks stalled.", 2, 1, "U", 0, 0, "next", 1, 0 },
     { "Talks in the U.S. It was cold.", 2, 1, "It", 1, 0, NULL, 0, 0 },
+    /* after a dotted acronym a capitalised name starts a sentence; a title or an institution does not */
+    { "Sanctions hit the U.S. Russia objected.", 2, 1, "Russia", 1, 0, NULL, 0, 0 },
+    { "The U.S. Army and Russia said so.", 1, 1, "Russia", 0, 0, NULL, 0, 0 },
+    { "Talks with the U.K. Foreign Office resumed.", 1, 1, "resumed", 0, 0, NULL, 0, 0 },
+    { "She spoke to J. R. Smith yesterday.", 1, 1, "yesterday", 0, 0, NULL, 0, 0 },
     { "The answer was No. Five people voted against.", 2, 1, "No", 0, 0, "Five", 1, 0 },
     { "J. R. Smith arrived. He spoke.", 2, 1, "Smith", 0, 0, "He", 1, 0 },
     { "They met Plan B. Then they left.", 2, 1, "Then", 1, 0, NULL, 0, 0 },
@@ -110,6 +115,18 @@ static const seg_case seg_cases[] = {
     { "Armenia and Azerbaijan sign peace deal\n\n" WRAPPED, 2, 2, "deal", 0, 0, "Washington", 1, 1 },
     { "BREAKING: RUSSIA ATTACKS\nRussian forces struck Kharkiv overnight.", 2, 2,
       "ATTACKS", 0, 0, "Russian", 1, 1 },
+    /* a headline line (17 bytes, less than half of the longest, 54) right
+       above hard-wrapped copy ends its paragraph and so its sentence */
+    { "Peace deal signed\n" WRAPPED, 2, 2, "signed", 0, 0, "foreign", 1, 1 },
+    /* so does a short last line inside wrapped copy (11 bytes) */
+    { "The foreign ministers of Armenia and Azerbaijan met in\n"
+      "Washington.\n"
+      "Officials from both sides say the text is almost\n"
+      "finished, diplomats said on Friday.\n", 2, 2, "Washington", 0, 0, "Officials", 1, 1 },
+    /* a 115-byte headline above three wrapped lines: one overlong line does
+       not unwrap the text; the headline is its own paragraph and the three
+       lines stay one */
+    { LONG_LINE("three") "\n" WRAPPED, 2, 2, "three", 0, 0, "Washington", 1, 1 },
 };
 
 /* Full stops, line breaks and marks that look like ends and are not. */
@@ -128,6 +145,9 @@ static const seg_case trap_cases[] = {
     { "Why? because we can.", 1, 1, "can", 0, 0, NULL, 0, 0 },
     { "Stop! he shouted.", 1, 1, "shouted", 0, 0, NULL, 0, 0 },
     { "Yahoo! is a company.", 1, 1, "company", 0, 0, NULL, 0, 0 },
+    /* an initial written as "O" + U+0308 (a decomposed Ö) is one letter */
+    { "O\xCC\x88. Yilmaz came.", 1, 1, "Yilmaz", 0, 0, "came", 0, 0 },
+    { "Talks with \xC3\x96. Yilmaz ended.", 1, 1, "Yilmaz", 0, 0, NULL, 0, 0 },
     /* hard-wrapped copy: single line breaks do not end anything */
     { WRAPPED, 1, 1, "Washington", 0, 0, "finished", 0, 0 },
 };
@@ -272,6 +292,20 @@ START_TEST(test_wrap_edges)
 }
 END_TEST
 
+/* The line statistics behind the last case of seg_cases: the headline is
+ * a long line, so the longest wrapped line is 54 bytes. */
+START_TEST(test_overlong_headline_keeps_wrap)
+{
+    seg(LONG_LINE("three") "\n" WRAPPED);
+    ck_assert_uint_eq(toks.lines, 4);
+    ck_assert_uint_eq(toks.long_lines, 1);
+    ck_assert_uint_eq(toks.max_line, 54);
+    ck_assert_uint_eq(segs.paragraphs, 2);
+    ck_assert_uint_eq(toks.v[find(LONG_LINE("three") "\n" WRAPPED, "officials")].paragraph, 1);
+    ck_assert_uint_eq(toks.v[find(LONG_LINE("three") "\n" WRAPPED, "officials")].flags & AG_TF_PARA_START, 0);
+}
+END_TEST
+
 /* --- all-caps text ---------------------------------------------------------------- */
 
 /* "1" for each token with AG_TF_CASELESS, "0" for the others. */
@@ -393,6 +427,7 @@ Suite *segment_suite(void)
 
     tcase_add_loop_test(edge, test_edge_table, 0, (int)(sizeof edge_cases / sizeof edge_cases[0]));
     tcase_add_loop_test(edge, test_wrap_edges, 0, (int)(sizeof wrap_cases / sizeof wrap_cases[0]));
+    tcase_add_test(edge, test_overlong_headline_keeps_wrap);
     tcase_add_test(edge, test_segment_twice);
     suite_add_tcase(s, edge);
     return s;

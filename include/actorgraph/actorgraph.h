@@ -20,5 +20,6 @@
 #include "community.h"
 #include "export.h"
 #include "io.h"
+#include "eval.h"
 
 #endif

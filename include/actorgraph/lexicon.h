@@ -99,6 +99,10 @@ void ag_lexicon_free(ag_lexicon *lex);
  * error's status) when any error was reported. */
 void ag_lexicon_set_diagnostics(ag_lexicon *lex, ag_diag_fn fn, void *userdata);
 
+/* Strict mode (what `lexicon check` uses): an affiliation to an id that no
+ * loaded lexicon defines is an error instead of a warning. */
+void ag_lexicon_set_strict(ag_lexicon *lex, int strict);
+
 /* Loads one JSON lexicon file. Errors name the file, line and column:
  * AG_ESYNTAX for malformed JSON, AG_ESCHEMA for schema violations (missing
  * or mistyped fields, unknown keys, bad dates, duplicate ids),

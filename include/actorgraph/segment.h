@@ -13,9 +13,11 @@
  * shorter than half the longest (a headline, a paragraph's last line) or
  * longer than the limit. Sentences end at . ! ? and ellipses followed by
  * space and a capital, digit or opening quote, except after a title
- * abbreviation ("Mr."), "No." before a number, or an initial or dotted
- * acronym ("J. R. Smith", "U.S. President") unless a function word follows
- * ("U.S. The next day"); every paragraph break also ends a sentence.
+ * abbreviation ("Mr."), "No." before a number, an initial ("J. R. Smith")
+ * unless a function word follows, or a dotted acronym followed by a title
+ * or an institution ("U.S. President", "U.S. Army"; but "the U.S. The next
+ * day" and "the U.S. Russia objected" break); every paragraph break also
+ * ends a sentence.
  */
 #ifndef ACTORGRAPH_SEGMENT_H
 #define ACTORGRAPH_SEGMENT_H

@@ -58,6 +58,7 @@ int cmd_mentions(int argc, char **argv);
 int cmd_centrality(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
 
 #endif

@@ -23,6 +23,7 @@ static const command commands[] = {
     { "centrality", cmd_centrality, "graph -> ranked table of centralities" },
     { "communities", cmd_communities, "graph -> communities and their modularity" },
     { "convert", cmd_convert, "graph -> the same graph in another format" },
+    { "eval", cmd_eval, "text + annotated gold -> precision and recall" },
     { "lexicon", cmd_lexicon, "check, summarise and import gazetteers" },
 };
 
