@@ -20,6 +20,7 @@
 #include "community.h"
 #include "export.h"
 #include "io.h"
+#include "import.h"
 #include "eval.h"
 
 #endif
