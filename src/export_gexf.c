@@ -50,13 +50,6 @@ static const rgb neutral = { 0xd9, 0xd9, 0xd9 };
 
 /* Kenneth Kelly's colours of maximum contrast (1965), without white and
  * black, in his order: neighbouring community numbers differ most. */
-static const rgb community_colors[] = {
-    { 0xf3, 0xc3, 0x00 }, { 0x87, 0x56, 0x92 }, { 0xf3, 0x84, 0x00 }, { 0xa1, 0xca, 0xf1 }, { 0xbe, 0x00, 0x32 },
-    { 0xc2, 0xb2, 0x80 }, { 0x84, 0x84, 0x82 }, { 0x00, 0x88, 0x56 }, { 0xe6, 0x8f, 0xac }, { 0x00, 0x67, 0xa5 },
-    { 0xf9, 0x93, 0x79 }, { 0x60, 0x4e, 0x97 }, { 0xf6, 0xa6, 0x00 }, { 0xb3, 0x44, 0x6c }, { 0xdc, 0xd3, 0x00 },
-    { 0x88, 0x2d, 0x17 }, { 0x8d, 0xb6, 0x00 }, { 0x65, 0x45, 0x22 }, { 0xe2, 0x58, 0x22 }, { 0x2b, 0x3d, 0x26 },
-};
-#define N_COMMUNITY_COLORS (sizeof community_colors / sizeof community_colors[0])
 
 /* Columns that GEXF holds in its own fields rather than as attributes:
  * the node id, a string label, a numeric weight. */
@@ -247,14 +240,14 @@ static void write_node_id(FILE *fp, const ag_graph *g, size_t v)
 static rgb node_color(const ag_graph *g, size_t v, long a_type, long a_community)
 {
     if (a_community >= 0) {
-        double c = ag_graph_get_number(g, AG_NODES, (size_t)a_community, v);
-        double k = (double)N_COMMUNITY_COLORS;
-        if (!isfinite(c))
+        unsigned char k[3];
+        rgb c;
+        if (ag__community_rgb(ag_graph_get_number(g, AG_NODES, (size_t)a_community, v), k) != 0)
             return neutral;
-        c = fmod(c, k);
-        if (c < 0)
-            c += k;
-        return community_colors[(size_t)c % N_COMMUNITY_COLORS];
+        c.r = k[0];
+        c.g = k[1];
+        c.b = k[2];
+        return c;
     }
     if (a_type >= 0) {
         const char *type = ag_graph_get_string(g, AG_NODES, (size_t)a_type, v);

@@ -38,6 +38,11 @@ void ag__csv_field(FILE *fp, const char *s);
  * JavaScript read). */
 void ag__format_value(ag_attr_type t, double v, char *buf, size_t size);
 
+/* The colour of community c in a fixed palette of 20 colours of maximum
+ * contrast (Kelly's), repeating after the 20th. Returns 0 and fills rgb, or
+ * -1 when c is not a number. */
+int ag__community_rgb(double c, unsigned char rgb[3]);
+
 ag_status ag__export_graphml(const ag_graph *g, FILE *fp);
 ag_status ag__export_dot(const ag_graph *g, FILE *fp);
 ag_status ag__export_gexf(const ag_graph *g, FILE *fp);
