@@ -84,26 +84,44 @@ static int queue_insert(ag_reader *r, char **paths, size_t n)
     return 0;
 }
 
-/* Every *.txt and *.jsonl below dir, appended to *out (the caller sorts). */
-static int walk(ag_reader *r, const char *dir, int depth, char ***out, size_t *n, size_t *cap)
+/* The directories on the way down, to recognise a symbolic link that loops. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+
+/* Every *.txt and *.jsonl below dir, appended to *out (the caller sorts).
+ * Symbolic links to directories are followed unless they lead back to a
+ * directory on the way down. */
+static int walk(ag_reader *r, const char *dir, dir_id *up, int depth, char ***out, size_t *n, size_t *cap)
 {
     DIR *d;
     struct dirent *e;
     char **names = NULL;
     size_t nn = 0, nc = 0;
     int rc = 0;
+    struct stat here;
 
-    if (depth > DIR_DEPTH_MAX) {
+    if (depth >= DIR_DEPTH_MAX) {
         warn(r, dir, 0, 0, "directories nest deeper than %d levels; not read", DIR_DEPTH_MAX);
         r->stats.skipped_files++;
         return 0;
     }
-    d = opendir(dir);
-    if (!d) {
+    if (stat(dir, &here) != 0 || !(d = opendir(dir))) {
         warn(r, dir, 0, 0, "cannot read directory: %s", strerror(errno));
         r->stats.skipped_files++;
         return 0;
     }
+    for (int k = 0; k < depth; k++) {
+        if (up[k].dev == here.st_dev && up[k].ino == here.st_ino) {
+            closedir(d);
+            warn(r, dir, 0, 0, "symbolic link leads back to a directory above it; not followed");
+            r->stats.skipped_files++;
+            return 0;
+        }
+    }
+    up[depth].dev = here.st_dev;
+    up[depth].ino = here.st_ino;
     while ((e = readdir(d)) != NULL) {
         size_t len;
         char *full;
@@ -121,13 +139,18 @@ static int walk(ag_reader *r, const char *dir, int depth, char ***out, size_t *n
     }
     closedir(d);
     for (size_t i = 0; i < nn; i++) {
-        struct stat sb, lb;
-        if (rc == 0 && lstat(names[i], &lb) == 0) {
-            if (S_ISDIR(lb.st_mode)) {
-                rc = walk(r, names[i], depth + 1, out, n, cap);
-            } else if ((S_ISREG(lb.st_mode) || (S_ISLNK(lb.st_mode) && stat(names[i], &sb) == 0 &&
-                                                S_ISREG(sb.st_mode))) &&
-                       (has_suffix(names[i], ".txt") || has_suffix(names[i], ".jsonl"))) {
+        struct stat sb;
+        if (rc == 0) {
+            if (stat(names[i], &sb) != 0) {
+                struct stat lb;
+                if (lstat(names[i], &lb) == 0 && S_ISLNK(lb.st_mode))
+                    warn(r, names[i], 0, 0, "broken symbolic link; skipped");
+                else
+                    warn(r, names[i], 0, 0, "cannot read: %s", strerror(errno));
+                r->stats.skipped_files++;
+            } else if (S_ISDIR(sb.st_mode)) {
+                rc = walk(r, names[i], up, depth + 1, out, n, cap);
+            } else if (S_ISREG(sb.st_mode) && (has_suffix(names[i], ".txt") || has_suffix(names[i], ".jsonl"))) {
                 if (ag__grow((void **)out, cap, *n + 1, sizeof **out) != 0) {
                     rc = -1;
                 } else {
@@ -140,6 +163,32 @@ static int walk(ag_reader *r, const char *dir, int depth, char ***out, size_t *n
     }
     free(names);
     return rc;
+}
+
+/* Why the first bytes of a file are not text we can read, or NULL. */
+static const char *not_text(const unsigned char *p, size_t n, char *why, size_t size)
+{
+    size_t nul = 0, ctl = 0;
+    if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
+        snprintf(why, size, "UTF-16 or UTF-32 text (byte-order mark %02X %02X): convert it to UTF-8, "
+                            "e.g. iconv -f UTF-16 -t UTF-8",
+                 p[0], p[1]);
+        return why;
+    }
+    if (n > 8192)
+        n = 8192;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == 0)
+            nul++;
+        else if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' && p[i] != '\f' && p[i] != '\v' &&
+                 p[i] != 0x1B)
+            ctl++;
+    }
+    if (n && (nul * 100 >= n || (nul + ctl) * 10 >= n)) {
+        snprintf(why, size, "binary file (%zu%% of its first %zu bytes are control bytes)", (nul + ctl) * 100 / n, n);
+        return why;
+    }
+    return NULL;
 }
 
 ag_status ag_reader_new(const char *const *inputs, size_t n_inputs, const ag_reader_options *opts, ag_reader **out,
@@ -314,7 +363,8 @@ static ag_status open_next(ag_reader *r, int *opened, ag_error *err)
     if (S_ISDIR(sb.st_mode)) {
         char **found = NULL;
         size_t n = 0, cap = 0;
-        int rc = walk(r, path, 0, &found, &n, &cap);
+        dir_id up[DIR_DEPTH_MAX];
+        int rc = walk(r, path, up, 0, &found, &n, &cap);
         if (rc == 0 && n > 1)
             qsort(found, n, sizeof *found, by_name);   /* byte order of the whole path */
         if (rc != 0 || (n && queue_insert(r, found, n) != 0)) {
@@ -374,7 +424,7 @@ static int next_jsonl(ag_reader *r, ag_document *doc, ag_status *st, ag_error *e
         }
         r->line++;
         if (rc == 2) {
-            warn(r, r->path, r->line, 0, "line longer than the %zu-byte document limit; skipped",
+            warn(r, r->path, r->line, 0, "line longer than the %zu-byte document limit (--max-document); skipped",
                  r->opts.max_document);
             r->stats.skipped_large++;
             continue;
@@ -467,10 +517,20 @@ ag_status ag_reader_next(ag_reader *r, ag_document *doc, int *got, ag_error *err
                 return st;
             }
             if (rc == 0) {
-                warn(r, r->path, 0, 0, "larger than the %zu-byte document limit; skipped", r->opts.max_document);
+                warn(r, r->path, 0, 0, "larger than the %zu-byte document limit (--max-document); skipped",
+                     r->opts.max_document);
                 r->stats.skipped_large++;
                 close_current(r);
                 continue;
+            }
+            {
+                char why[200];
+                if (not_text((const unsigned char *)r->buf, len, why, sizeof why)) {
+                    warn(r, r->path, 0, 0, "%s; skipped", why);
+                    r->stats.skipped_binary++;
+                    close_current(r);
+                    continue;
+                }
             }
             free(r->id);
             r->id = r->path;      /* the path is the id; keep it until the next document */

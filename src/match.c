@@ -443,6 +443,8 @@ static ag_status run_patterns(ag_scanner *s, ag_error *err)
             PCRE2_SIZE *ov;
             long b, e;
             if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT) {
+                if (!s->result.pattern_limits)
+                    s->result.limited_alias = lex->patterns[i].alias;
                 s->result.pattern_limits++;
                 break;
             }
@@ -545,6 +547,7 @@ ag_status ag_scanner_scan(ag_scanner *s, const char *text, size_t len, ag_scan_r
 
     memset(&s->result, 0, sizeof s->result);
     memset(out, 0, sizeof *out);
+    s->result.limited_alias = UINT32_MAX;
     s->text = text;
     s->len = len;
     s->n_mentions = 0;

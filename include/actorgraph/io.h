@@ -3,11 +3,12 @@
  *
  * The reader turns the command line's inputs into a stream of documents:
  * a file is one document (*.jsonl: one per line), a directory is read
- * recursively (*.txt and *.jsonl, in byte order of the path), "-" is
- * standard input. Documents are read one at a time, so memory does not
+ * recursively (*.txt and *.jsonl, in byte order of the path; symbolic links
+ * to directories are followed, loops are not), "-" is standard input. Documents are read one at a time, so memory does not
  * grow with the corpus. Problems that spoil one input (an unreadable file,
  * a JSONL line that is not an object with a text field) are reported
- * through the warning callback and skipped; the run goes on.
+ * through the warning callback and skipped; the run goes on. Binary
+ * files and UTF-16/32 text are recognised by their first 8 KB and skipped.
  *
  * The atomic writer gives every output a temporary name beside the target
  * and renames it into place only when everything was written, flushed and
@@ -43,7 +44,8 @@ typedef struct {
     void *userdata;
 } ag_reader_options;
 
-#define AG_MAX_DOCUMENT_DEFAULT ((size_t)256 << 20)
+/* 32 MiB: a book is a few MB; a document's tokens take about 6 times its size. */
+#define AG_MAX_DOCUMENT_DEFAULT ((size_t)32 << 20)
 #define AG_READER_OPTIONS_INIT { AG_INPUT_AUTO, "text", "id", "date", AG_MAX_DOCUMENT_DEFAULT, NULL, NULL }
 
 typedef struct {
@@ -63,6 +65,7 @@ typedef struct {
     uint64_t skipped_files;   /* unreadable or not found */
     uint64_t skipped_lines;   /* JSONL lines that are not a usable object */
     uint64_t skipped_large;   /* documents over max_document */
+    uint64_t skipped_binary;  /* files that are not text (binary, UTF-16/32) */
 } ag_reader_stats;
 
 typedef struct ag_reader ag_reader;

@@ -67,6 +67,7 @@ typedef struct {
     size_t places;           /* metonyms dropped as places */
     size_t guarded;          /* short names dropped by the given-name guard */
     size_t pattern_limits;   /* pattern runs stopped by the PCRE2 match limit */
+    uint32_t limited_alias;  /* the first pattern (alias index) stopped so, or UINT32_MAX */
     const ag_tokens *token_list; /* the document's tokens (owned by the scanner) */
 } ag_scan_result;
 

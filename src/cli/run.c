@@ -79,12 +79,15 @@ void run_stats_init(run_stats *s)
 {
     memset(s, 0, sizeof *s);
     s->unresolved_surfaces = json_object();
+    s->limited_patterns = json_object();
 }
 
 void run_stats_free(run_stats *s)
 {
     json_decref(s->unresolved_surfaces);
+    json_decref(s->limited_patterns);
     s->unresolved_surfaces = NULL;
+    s->limited_patterns = NULL;
 }
 
 static void count(run_stats *s, const ag_document *doc, const ag_scan_result *res, const ag_lexicon *lex)
@@ -120,6 +123,34 @@ static void count(run_stats *s, const ag_document *doc, const ag_scan_result *re
     }
 }
 
+/* Warnings about one document: bytes that are not UTF-8 (the first ten
+ * documents), a pattern that hit the PCRE2 match limit (once per pattern). */
+static void warn_document(run_stats *s, const ag_document *doc, const ag_scan_result *res, const ag_lexicon *lex)
+{
+    if (cli_quiet)
+        return;
+    if (res->invalid_bytes && s->utf8_warnings < 10) {
+        if (doc->line)
+            fprintf(stderr, "actorgraph: warning: %s:%lu: %zu byte%s not valid UTF-8, read as U+FFFD (offsets "
+                            "unchanged)\n", doc->source, doc->line, res->invalid_bytes,
+                    res->invalid_bytes == 1 ? " is" : "s are");
+        else
+            fprintf(stderr, "actorgraph: warning: %s: %zu byte%s not valid UTF-8, read as U+FFFD (offsets "
+                            "unchanged)\n", doc->source, res->invalid_bytes, res->invalid_bytes == 1 ? " is" : "s are");
+        if (++s->utf8_warnings == 10)
+            fprintf(stderr, "actorgraph: warning: more documents with invalid UTF-8 are not listed (see --stats)\n");
+    }
+    if (res->pattern_limits && res->limited_alias != UINT32_MAX && !json_object_get(s->limited_patterns,
+                                                                                    ag_lexicon_alias(lex, res->limited_alias)->text)) {
+        const ag_alias *al = ag_lexicon_alias(lex, res->limited_alias);
+        const ag_actor *a = ag_lexicon_actor(lex, al->actor);
+        fprintf(stderr, "actorgraph: warning: %s: pattern \"%s\" of actor \"%s\" hit the PCRE2 match limit (it "
+                        "backtracks too much); the rest of this document was not searched with it\n",
+                doc->id, al->text, a->id);
+        json_object_set_new(s->limited_patterns, al->text, json_true());
+    }
+}
+
 int run_documents(const run_options *opts, const ag_lexicon *lex, run_fn fn, void *userdata, run_stats *stats)
 {
     ag_reader *reader = NULL;
@@ -152,6 +183,7 @@ int run_documents(const run_options *opts, const ag_lexicon *lex, run_fn fn, voi
             break;
         }
         count(stats, &doc, &res, lex);
+        warn_document(stats, &doc, &res, lex);
         if ((rc = fn(userdata, &doc, &res)) != 0)
             break;
     }
@@ -190,6 +222,7 @@ json_t *run_stats_json(const run_stats *s, const ag_lexicon *lex)
     json_object_set_new(sk, "files", json_integer((json_int_t)s->reader.skipped_files));
     json_object_set_new(sk, "lines", json_integer((json_int_t)s->reader.skipped_lines));
     json_object_set_new(sk, "large", json_integer((json_int_t)s->reader.skipped_large));
+    json_object_set_new(sk, "binary", json_integer((json_int_t)s->reader.skipped_binary));
     json_object_set_new(o, "skipped", sk);
     return o;
 }

@@ -17,6 +17,8 @@ typedef struct {
     uint64_t unresolved;
     uint64_t blocked, places, guarded, pattern_limits, invalid_bytes;
     json_t *unresolved_surfaces;   /* surface -> count */
+    json_t *limited_patterns;      /* patterns already warned about */
+    unsigned utf8_warnings;
     ag_reader_stats reader;
 } run_stats;
 
@@ -77,7 +79,7 @@ enum {
     "      --text-field F      JSONL field holding the text (default text)\n"                      \
     "      --id-field F        JSONL field holding the document id (default id)\n"                 \
     "      --date-field F      JSONL field holding the date (default date)\n"                      \
-    "      --max-document N    skip documents larger than N bytes (default 268435456)\n"           \
+    "      --max-document N    skip documents larger than N bytes (default 33554432)\n"           \
     "  -q, --quiet             no warnings\n"
 
 void run_options_init(run_options *o);

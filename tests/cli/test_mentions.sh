@@ -42,7 +42,7 @@ run 0 "$AG_BIN" mentions -l lexicon.json --max-document 20 "$T/long.jsonl"
 equals "$(cat "$T/out")" \
     "{\"doc\":\"$T/long.jsonl:2\",\"actor\":\"ARM\",\"label\":\"Armenia\",\"kind\":\"names\",\"text\":\"Armenia\",\"start\":0,\"end\":7,\"sentence\":0,\"paragraph\":0}" \
     "--max-document 20: only the short line"
-has "$T/err" "warning: $T/long\\.jsonl:1: line longer than the 20-byte document limit; skipped" \
+has "$T/err" "warning: $T/long\\.jsonl:1: line longer than the 20-byte document limit \\(--max-document\\); skipped" \
     "--max-document 20: the long line is named file:line"
 
 # standard input: "-" and no INPUT at all; JSONL detected by its first byte
