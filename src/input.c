@@ -2,7 +2,8 @@
  * input.c — the document reader: files, directories, JSONL, standard input.
  *
  * Input: the command line's INPUT arguments. Output: one document at a
- * time, with its id, text, date and where it came from. A directory is
+ * time, with its id, text, date and where it came from. JSON lines are
+ * validated and read in place (json_scan.c), without a tree per line. A directory is
  * walked recursively (*.txt and *.jsonl, in byte order of the path, links
  * to directories not followed); a file named on the command line is read
  * whatever its extension (*.jsonl as JSON lines, anything else as one
@@ -11,7 +12,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 
 #include "actorgraph/io.h"
 #include "internal.h"
+#include "json_scan.h"
 
 #define DIR_DEPTH_MAX 64
 
@@ -35,9 +37,11 @@ struct ag_reader {
 
     char *buf;             /* the current document's text, or JSONL line */
     size_t cap;
-    json_t *obj;           /* the current JSONL object */
-    char *id;
-    char date[32];         /* a numeric date field, as text */
+    char *id;              /* a text file's id (its path) */
+    char *text;            /* a JSONL text with escapes, decoded */
+    size_t text_cap;
+    char *id_buf, *date_buf;   /* a JSONL document's id and date */
+    size_t id_cap, date_cap;
     ag_reader_stats stats;
     uint64_t seq;
 };
@@ -251,7 +255,9 @@ void ag_reader_free(ag_reader *r)
     free(r->queue);
     free(r->buf);
     free(r->id);
-    json_decref(r->obj);
+    free(r->text);
+    free(r->id_buf);
+    free(r->date_buf);
     free(r);
 }
 
@@ -393,28 +399,50 @@ static ag_status open_next(ag_reader *r, int *opened, ag_error *err)
     return AG_OK;
 }
 
-static const char *field_string(json_t *obj, const char *key, char *num, size_t size)
+/* A member's value as text into *buf (grown as needed): a string decoded,
+ * an integer as written; NULL for anything else. */
+static const char *field_text(const char *line, size_t v, size_t v_end, char **buf, size_t *cap, size_t *len)
 {
-    json_t *v = json_object_get(obj, key);
-    if (json_is_string(v))
-        return json_string_value(v);
-    if (json_is_integer(v)) {
-        snprintf(num, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        return num;
+    if (line[v] == '"') {
+        if (ag__grow((void **)buf, cap, v_end - v + 1, 1) != 0)
+            return NULL;
+        *len = ag__jscan_decode(line, v, v_end, *buf);
+    } else if (line[v] == '-' || (line[v] >= '0' && line[v] <= '9')) {
+        for (size_t k = v; k < v_end; k++)
+            if (line[k] == '.' || line[k] == 'e' || line[k] == 'E')
+                return NULL;   /* not an integer */
+        if (ag__grow((void **)buf, cap, v_end - v + 1, 1) != 0)
+            return NULL;
+        memcpy(*buf, line + v, v_end - v);
+        *len = v_end - v;
+    } else {
+        return NULL;
     }
-    return NULL;
+    (*buf)[*len] = '\0';
+    return *buf;
 }
 
-/* The next document from the open JSONL file: 1 found, 0 end of file. */
+/* The column (1-based, in characters) of byte offset off in line. */
+static unsigned long column_of(const char *line, size_t off)
+{
+    unsigned long col = 1;
+    for (size_t i = 0; i < off; i++)
+        if (((unsigned char)line[i] & 0xC0) != 0x80)
+            col++;
+    return col;
+}
+
+/* The next document from the open JSONL file: 1 found, 0 end of file.
+ * Lines are validated and read in place, without building a JSON tree: the
+ * text is used where it lies when it has no escape, decoded otherwise. */
 static int next_jsonl(ag_reader *r, ag_document *doc, ag_status *st, ag_error *err)
 {
     for (;;) {
-        size_t len;
-        json_error_t jerr;
-        json_t *obj, *text;
-        int rc = read_line(r, &len);
-        char num[32];
-        const char *id;
+        size_t len, k, v[3] = { 0, 0, 0 }, v_end[3] = { 0, 0, 0 };
+        int found[3] = { 0, 0, 0 }, rc = read_line(r, &len), m;
+        const char *fields[3];
+        const char *line;
+        ag_jscan j;
 
         if (rc == 0)
             return 0;
@@ -429,53 +457,68 @@ static int next_jsonl(ag_reader *r, ag_document *doc, ag_status *st, ag_error *e
             r->stats.skipped_large++;
             continue;
         }
-        {
-            size_t k = 0;
-            while (k < len && strchr(" \t\r", r->buf[k]))
-                k++;
-            if (k == len)
-                continue;   /* blank line */
+        line = r->buf;
+        for (k = 0; k < len && strchr(" \t\r", line[k]); k++)
+            ;
+        if (k == len)
+            continue;   /* blank line */
+
+        fields[0] = r->opts.text_field;
+        fields[1] = r->opts.id_field;
+        fields[2] = r->opts.date_field;
+        ag__jscan_init(&j, line, len);
+        if (ag__jscan_object(&j) == 0) {
+            size_t key, key_end, val, val_end;
+            while ((m = ag__jscan_member(&j, &key, &key_end, &val, &val_end)) == 1) {
+                for (int f = 0; f < 3; f++) {
+                    if (!found[f] && ag__jscan_key_is(line, key, key_end, fields[f])) {
+                        found[f] = 1;   /* the first of duplicate members counts */
+                        v[f] = val;
+                        v_end[f] = val_end;
+                    }
+                }
+            }
+            if (m == 0)
+                ag__jscan_end(&j);
         }
-        obj = json_loadb(r->buf, len, 0, &jerr);
-        if (!obj) {
-            warn(r, r->path, r->line, (unsigned long)(jerr.column > 0 ? jerr.column : 1),
-                 "not a JSON object: %s; line skipped", jerr.text);
+        if (j.error) {
+            warn(r, r->path, r->line, column_of(line, j.error_pos), "not a JSON object: %s; line skipped", j.error);
             r->stats.skipped_lines++;
             continue;
         }
-        if (!json_is_object(obj)) {
-            warn(r, r->path, r->line, 1, "not a JSON object; line skipped");
+        if (!found[0] || line[v[0]] != '"') {
+            warn(r, r->path, r->line, found[0] ? column_of(line, v[0]) : 1, "no string field \"%s\"; line skipped",
+                 r->opts.text_field);
             r->stats.skipped_lines++;
-            json_decref(obj);
             continue;
         }
-        text = json_object_get(obj, r->opts.text_field);
-        if (!json_is_string(text)) {
-            warn(r, r->path, r->line, 1, "no string field \"%s\"; line skipped", r->opts.text_field);
-            r->stats.skipped_lines++;
-            json_decref(obj);
-            continue;
-        }
-        json_decref(r->obj);
-        r->obj = obj;
-        free(r->id);
-        id = field_string(obj, r->opts.id_field, num, sizeof num);
-        if (id) {
-            r->id = ag__strdup(id);
+        if (ag__jscan_plain(line, v[0], v_end[0])) {
+            doc->text = line + v[0] + 1;   /* in place: valid until the next line is read */
+            doc->len = v_end[0] - v[0] - 2;
         } else {
-            size_t n = strlen(r->path) + 24;
-            r->id = (char *)malloc(n);
-            if (r->id)
-                snprintf(r->id, n, "%s:%lu", r->path, r->line);
+            if (ag__grow((void **)&r->text, &r->text_cap, v_end[0] - v[0] + 1, 1) != 0) {
+                *st = ag__fail(err, AG_ENOMEM, "out of memory reading %s", r->path);
+                return 0;
+            }
+            doc->len = ag__jscan_decode(line, v[0], v_end[0], r->text);
+            r->text[doc->len] = '\0';
+            doc->text = r->text;
         }
-        if (!r->id) {
-            *st = ag__fail(err, AG_ENOMEM, "out of memory reading %s", r->path);
-            return 0;
+        {
+            size_t idlen, datelen;
+            const char *id = found[1] ? field_text(line, v[1], v_end[1], &r->id_buf, &r->id_cap, &idlen) : NULL;
+            if (!id) {
+                size_t n = strlen(r->path) + 24;
+                if (ag__grow((void **)&r->id_buf, &r->id_cap, n, 1) != 0) {
+                    *st = ag__fail(err, AG_ENOMEM, "out of memory reading %s", r->path);
+                    return 0;
+                }
+                snprintf(r->id_buf, n, "%s:%lu", r->path, r->line);
+                id = r->id_buf;
+            }
+            doc->id = id;
+            doc->date = found[2] ? field_text(line, v[2], v_end[2], &r->date_buf, &r->date_cap, &datelen) : NULL;
         }
-        doc->id = r->id;
-        doc->text = json_string_value(text);
-        doc->len = json_string_length(text);
-        doc->date = field_string(obj, r->opts.date_field, r->date, sizeof r->date);
         doc->source = r->path;
         doc->line = r->line;
         return 1;

@@ -18,6 +18,7 @@
 
 #include "actorgraph/lexicon.h"
 #include "internal.h"
+#include "json_scan.h"
 #include "lexicon_internal.h"
 
 #define LEXICON_FILE_MAX ((size_t)1 << 30)
@@ -836,6 +837,21 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
     return AG_OK;
 }
 
+/* Reports a syntax error at byte offset off. */
+static ag_status syntax_error(ag_lexicon *lex, const char *name, const char *data, size_t off, ag_error *err,
+                              const char *what)
+{
+    unsigned long line, col;
+    line_col(data, off, &line, &col);
+    return ag__lex_report(lex, AG_DIAG_ERROR, AG_ESYNTAX, name, line, col, err, "malformed JSON: %s", what);
+}
+
+/*
+ * The file is validated once by json_scan (no tree), then its top-level
+ * members are parsed one by one, and each actor on its own: a lexicon of
+ * 20,000 actors never exists as one jansson tree, so loading stays fast
+ * and small.
+ */
 ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *data, size_t len, ag_error *err)
 {
     static const char *const top_keys[] = { "lexicon", "version", "actors", "description", NULL };
@@ -844,7 +860,8 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
     reader r;
     long file;
     ag_status st = AG_OK;
-    size_t i;
+    size_t actors_at = 0, actors_end = 0, n_actors = 0;
+    ag_jscan j;
 
     if (lex->compiled)
         return ag__fail(err, AG_EINVAL, "lexicon is already compiled; load every file first");
@@ -857,15 +874,28 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
         data += 3;   /* a byte-order mark, as Windows editors write */
         len -= 3;
     }
-    root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) {
-        /* jansson counts columns in characters, 1-based, and sometimes 0 at a line start */
-        ag__lex_report(lex, AG_DIAG_ERROR, AG_ESYNTAX, name, (unsigned long)(jerr.line > 0 ? jerr.line : 1),
-                       (unsigned long)(jerr.column > 0 ? jerr.column : 1), err, "malformed JSON: %s", jerr.text);
-        return ag__lex_end(lex, err);
+    memset(&r, 0, sizeof r);
+
+    /* validate; on an error let jansson say it, in its words */
+    {
+        size_t a, b;
+        ag__jscan_init(&j, data, len);
+        if (ag__jscan_value(&j, &a, &b) != 0 || ag__jscan_end(&j) != 0) {
+            root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+            if (!root) {
+                /* jansson counts columns in characters, 1-based, and sometimes 0 at a line start */
+                ag__lex_report(lex, AG_DIAG_ERROR, AG_ESYNTAX, name, (unsigned long)(jerr.line > 0 ? jerr.line : 1),
+                               (unsigned long)(jerr.column > 0 ? jerr.column : 1), err, "malformed JSON: %s",
+                               jerr.text);
+                return ag__lex_end(lex, err);
+            }
+            json_decref(root);
+            root = NULL;
+            syntax_error(lex, name, data, j.error_pos, err, j.error);
+            return ag__lex_end(lex, err);
+        }
     }
 
-    memset(&r, 0, sizeof r);
     r.lex = lex;
     r.name = lex->files[file];
     r.text = data;
@@ -873,11 +903,58 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
     r.file = (uint32_t)file;
     r.err = err;
 
-    if (!json_is_object(root)) {
+    /* the top level, member by member; "actors" stays text for now */
+    ag__jscan_init(&j, data, len);
+    if (ag__jscan_object(&j) != 0) {
+        root = json_loadb(data, len, JSON_DECODE_ANY, &jerr);
         st = schema_error(&r, 0, "a lexicon must be an object with an \"actors\" array, not %s",
-                          json_type_name(root));
+                          root ? json_type_name(root) : "this");
         goto done;
     }
+    root = json_object();
+    if (!root) {
+        st = ag__fail(err, AG_ENOMEM, "out of memory loading %s", name);
+        goto done;
+    }
+    {
+        size_t key, key_end, val, val_end;
+        int m;
+        while ((m = ag__jscan_member(&j, &key, &key_end, &val, &val_end)) == 1) {
+            char kbuf[256];
+            size_t kn;
+            json_t *x;
+            if (key_end - key > sizeof kbuf - 1)
+                continue;   /* no key this long is known: check_keys reports it */
+            kn = ag__jscan_decode(data, key, key_end, kbuf);
+            kbuf[kn] = '\0';
+            if (json_object_get(root, kbuf)) {
+                /* a duplicate member: jansson's words and position, as for other syntax errors */
+                json_t *whole = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+                json_decref(whole);
+                st = ag__lex_report(lex, AG_DIAG_ERROR, AG_ESYNTAX, name,
+                                    (unsigned long)(jerr.line > 0 ? jerr.line : 1),
+                                    (unsigned long)(jerr.column > 0 ? jerr.column : 1), err, "malformed JSON: %s",
+                                    whole ? "duplicate object key" : jerr.text);
+                goto done;   /* diagnostics mode: ag__lex_end() returns the error */
+            }
+            if (strcmp(kbuf, "actors") == 0 && data[val] == '[') {
+                actors_at = val;
+                actors_end = val_end;
+                x = json_array();   /* a stand-in: the actors are read one by one below */
+            } else {
+                x = json_loadb(data + val, val_end - val, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+                if (!x) {
+                    st = syntax_error(lex, name, data, val + (size_t)jerr.position, err, jerr.text);
+                    goto done;
+                }
+            }
+            if (!x || json_object_set_new(root, kbuf, x) != 0) {
+                st = ag__fail(err, AG_ENOMEM, "out of memory loading %s", name);
+                goto done;
+            }
+        }
+    }
+
     if (check_keys(&r, root, top_keys, "the lexicon's top level", &st) != 0 && st != AG_OK)
         goto done;
     if ((v = json_object_get(root, "lexicon")) && !json_is_string(v)) {
@@ -905,13 +982,32 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
         pop(&r);
         goto done;
     }
-    r.have_ix = index_positions(data, len, json_array_size(actors), &r.ix) == 0;
-    json_array_foreach(actors, i, v) {
-        push_index(&r, i);
-        st = read_actor(&r, v, i);
-        pop(&r);
-        if (st != AG_OK)
-            break;
+    {
+        size_t a, b;
+        ag__jscan_init(&j, data, actors_end);
+        j.pos = actors_at;
+        ag__jscan_array(&j);
+        while (ag__jscan_element(&j, &a, &b) == 1)
+            n_actors++;
+    }
+    r.have_ix = index_positions(data, len, n_actors, &r.ix) == 0;
+    {
+        size_t a, b, i = 0;
+        ag__jscan_init(&j, data, actors_end);
+        j.pos = actors_at;
+        ag__jscan_array(&j);
+        while (st == AG_OK && ag__jscan_element(&j, &a, &b) == 1) {
+            json_t *one = json_loadb(data + a, b - a, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+            push_index(&r, i);
+            if (!one) {
+                st = syntax_error(lex, name, data, a + (size_t)jerr.position, err, jerr.text);
+            } else {
+                st = read_actor(&r, one, i);
+                json_decref(one);
+            }
+            pop(&r);
+            i++;
+        }
     }
     pop(&r);
 

@@ -30,6 +30,27 @@
 
 /* --- the index ------------------------------------------------------------ */
 
+static inline unsigned token_shape(uint32_t flags)
+{
+    if (!(flags & AG_TF_WORD))
+        return AG_SHAPE_OTHER;
+    return (flags & AG_TF_UPPER_INITIAL) ? AG_SHAPE_UPPER : AG_SHAPE_LOWER;
+}
+
+/* Two bits of the first-token filter, from two different parts of the key. */
+static inline void first_set(ag_index *ix, uint64_t key)
+{
+    uint32_t a = (uint32_t)(key >> 20) & ((1u << AG_FIRST_BITS) - 1), b = (uint32_t)(key >> 44) & ((1u << AG_FIRST_BITS) - 1);
+    ix->first[a >> 6] |= 1ull << (a & 63);
+    ix->first[b >> 6] |= 1ull << (b & 63);
+}
+
+static inline int first_maybe(const ag_index *ix, uint64_t key)
+{
+    uint32_t a = (uint32_t)(key >> 20) & ((1u << AG_FIRST_BITS) - 1), b = (uint32_t)(key >> 44) & ((1u << AG_FIRST_BITS) - 1);
+    return (ix->first[a >> 6] >> (a & 63)) & (ix->first[b >> 6] >> (b & 63)) & 1;
+}
+
 static size_t edge_slot(uint64_t token, uint32_t parent, size_t mask)
 {
     uint64_t h = token + (uint64_t)parent * 0x9E3779B97F4A7C15ull;
@@ -186,12 +207,17 @@ ag_status ag__index_build(ag_lexicon *lex, ag_error *err)
         info->n_tokens = (uint32_t)t.n;
         info->lower_initial = (t.v[0].flags & AG_TF_WORD) && !(t.v[0].flags & AG_TF_UPPER_INITIAL) &&
                               (t.v[0].flags & AG_TF_HAS_LOWER);
+        first_set(ix, t.v[0].key);
         for (size_t k = 0; k < t.n; k++) {
+            unsigned shape = token_shape(t.v[k].flags);
             node = edge_add(ix, node, t.v[k].key);
             if (node == AG_NONE || cased_append(ix, al->text + t.v[k].start, t.v[k].end - t.v[k].start) != 0) {
                 st = ag__fail(err, AG_ENOMEM, "out of memory building the alias index");
                 goto done;
             }
+            if (k == 0 && info->lower_initial)
+                shape |= AG_SHAPE_UPPER;   /* "al-Qaeda" also matches "Al-Qaeda" */
+            ix->nodes[node].shapes |= (uint8_t)shape;
         }
         info->node = node;
         ix->nodes[node].term_count++;
@@ -503,6 +529,8 @@ static ag_status find_candidates(ag_scanner *s, ag_error *err)
         uint32_t node = 0;
 
         best.end = 0;
+        if (!first_maybe(ix, tk[i].key))
+            goto next;
         for (uint32_t j = i; j < n; j++) {
             const ag_node *nd;
             if (j > i && (tk[j].flags & AG_TF_PARA_START))
@@ -511,6 +539,8 @@ static ag_status find_candidates(ag_scanner *s, ag_error *err)
             if (node == AG_NONE)
                 break;
             nd = &ix->nodes[node];
+            if (!(tk[j].flags & AG_TF_CASELESS) && !(nd->shapes & token_shape(tk[j].flags)))
+                break;   /* every alias here wants the other case */
             for (uint32_t t = 0; t < nd->term_count; t++) {
                 uint32_t a = ix->terms[nd->term_start + t];
                 if (ag__alias_case_ok(s, a, i, j + 1)) {
@@ -525,6 +555,7 @@ static ag_status find_candidates(ag_scanner *s, ag_error *err)
             if (!nd->has_children)
                 break;
         }
+    next:
         while (p < s->n_pcands && s->pcands[p].begin < i)
             p++;
         if (p < s->n_pcands && s->pcands[p].begin == i && s->pcands[p].end > best.end)

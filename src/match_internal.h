@@ -18,8 +18,19 @@
 typedef struct {
     uint32_t term_start;
     uint32_t term_count;
-    uint32_t has_children;
+    uint8_t has_children;
+    uint8_t shapes;      /* AG_SHAPE_* of the alias tokens that lead here */
 } ag_node;
+
+/* The case shape of a token, to stop walking the trie early: an alias
+ * token that starts with a capital can only match a text token that does
+ * (outside all-caps text). */
+enum { AG_SHAPE_LOWER = 1, AG_SHAPE_UPPER = 2, AG_SHAPE_OTHER = 4 };
+
+/* The first-token filter: a 2^18-bit Bloom filter of the keys of every
+ * alias's first token (32 KB, so it stays in the L1 cache), asked before
+ * the edge table for each token of the text. */
+#define AG_FIRST_BITS 18
 
 /* An edge of the token trie, in an open-addressing table. */
 typedef struct {
@@ -44,6 +55,7 @@ struct ag_index {
     size_t edge_mask;    /* table size - 1 */
     size_t n_edges;
     ag_alias_info *alias;  /* indexed like lex->aliases */
+    uint64_t first[(1u << AG_FIRST_BITS) / 64];
     char *cased;
     size_t cased_len, cased_cap;
 };

@@ -32,6 +32,60 @@ static inline uint64_t ag__hash_byte(uint64_t h, unsigned char c)
     return (h ^ c) * AG_HASH_PRIME;
 }
 
+/* The token key: the folded lower-case bytes taken 8 at a time (little
+ * endian, the last block zero-padded), each block folded in with a
+ * multiply, the length and a final mix at the end. Streaming form, so a
+ * token can be hashed a byte at a time (slow path) or a block at a time
+ * (ASCII fast path) with the same result. */
+typedef struct {
+    uint64_t h, w;
+    unsigned k;     /* bytes pending in w */
+    uint64_t n;     /* bytes so far */
+} ag_hstate;
+
+#define AG_KEY_SEED 0x9E3779B97F4A7C15ull
+#define AG_KEY_MUL 0xA0761D6478BD642Full
+
+static inline uint64_t ag__key_block(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * AG_KEY_MUL;
+    return h ^ (h >> 31);
+}
+
+static inline uint64_t ag__key_final(uint64_t h, uint64_t n)
+{
+    h ^= n * 0xE7037ED1A0B428DBull;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return h;
+}
+
+static inline void ag__hs_init(ag_hstate *s)
+{
+    s->h = AG_KEY_SEED;
+    s->w = 0;
+    s->k = 0;
+    s->n = 0;
+}
+
+static inline void ag__hs_byte(ag_hstate *s, unsigned char c)
+{
+    s->w |= (uint64_t)c << (8 * s->k);
+    s->n++;
+    if (++s->k == 8) {
+        s->h = ag__key_block(s->h, s->w);
+        s->w = 0;
+        s->k = 0;
+    }
+}
+
+static inline uint64_t ag__hs_final(ag_hstate *s)
+{
+    uint64_t h = s->k ? ag__key_block(s->h, s->w) : s->h;
+    return ag__key_final(h, s->n);
+}
+
 /* Decodes one UTF-8 sequence at p (p < end). Returns its length and sets
  * *cp, or returns 0 when the bytes are not valid UTF-8 (overlong,
  * surrogate, truncated, > U+10FFFF). */

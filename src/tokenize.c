@@ -4,9 +4,11 @@
  * Input: UTF-8 text. Output: word tokens (runs of letters), number tokens
  * (runs of digits; a letter-digit change cuts), and one token per
  * punctuation character, each with byte offsets into the original, the
- * hash of its folded lower-case form, case flags and what whitespace came
- * before it. ASCII takes a table-driven fast path; other code points go
- * through the fold table. No allocation per token: the buffer is reused.
+ * key of its folded lower-case form (text_internal.h), case flags and what
+ * whitespace came before it. A run of ASCII letters or digits is found by
+ * a table lookup per byte and hashed 8 bytes at a time; a token with other
+ * characters goes through the fold table a character at a time, with the
+ * same key. No allocation per token: the buffer is reused.
  * Sentences and paragraphs are the segmenter's job, not this file's.
  */
 #include <stdlib.h>
@@ -20,7 +22,7 @@
  * U upper-case letter, L lower-case letter, D digit, P punctuation. */
 enum { S = 0, N, R, U, L, D, P };
 
-static const unsigned char ascii_class[128] = {
+static const unsigned char ascii_class[256] = {
     S, S, S, S, S, S, S, S, S, S, N, S, S, R, S, S,   /* 0x00 */
     S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,   /* 0x10 */
     S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,   /* 0x20  !"#$%&'()*+,-./ */
@@ -29,6 +31,7 @@ static const unsigned char ascii_class[128] = {
     U, U, U, U, U, U, U, U, U, U, U, P, P, P, P, P,   /* 0x50 P-Z[\]^_ */
     P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,   /* 0x60 `a-o */
     L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, S    /* 0x70 p-z{|}~ DEL */
+    /* 0x80-0xFF: 0 here, decoded as UTF-8 below */
 };
 
 void ag_tokens_init(ag_tokens *t)
@@ -65,28 +68,44 @@ static int reserve(ag_tokens *t, size_t need)
 uint64_t ag_token_key(const char *s, size_t len)
 {
     ag_fold_iter it;
-    uint64_t h = AG_HASH_SEED;
+    ag_hstate h;
     int c;
 
+    ag__hs_init(&h);
     ag__fold_iter_init(&it, s, len, 1);
     while ((c = ag__fold_iter_next(&it)) >= 0)
-        h = ag__hash_byte(h, (unsigned char)c);
-    return h;
+        ag__hs_byte(&h, (unsigned char)c);
+    return ag__hs_final(&h);
 }
 
-/* What a code point does to the token being built. */
-typedef struct {
-    int cls;             /* FC_* */
-    int upper, lower;    /* case of a letter */
-    const char *fold;    /* lower-case folded bytes to hash */
-    uint32_t punct;
-} piece;
+/* n (at most 8) bytes at p as a little-endian number, whatever the
+ * machine's byte order (compilers turn the full case into one load). */
+static inline uint64_t load_le(const unsigned char *p, size_t n)
+{
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)p[i] << (8 * i);
+    return w;
+}
+
+/* The key of n ASCII letters or digits at p: lower-cased 8 bytes at a time
+ * (OR 0x20 lower-cases a letter and leaves a digit as it is). */
+static uint64_t ascii_key(const unsigned char *p, size_t n)
+{
+    uint64_t h = AG_KEY_SEED;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        h = ag__key_block(h, load_le(p + i, 8) | 0x2020202020202020ull);
+    if (i < n)
+        h = ag__key_block(h, load_le(p + i, n - i) | (0x2020202020202020ull >> (8 * (8 - (n - i)))));
+    return ag__key_final(h, n);
+}
 
 typedef struct {
     ag_tokens *t;
-    int in;              /* 0 none, FC_LETTER word, FC_DIGIT number */
+    int in;              /* 0 none, FC_LETTER word, FC_DIGIT number (the slow path's token) */
     ag_token cur;
-    uint64_t h;
+    ag_hstate h;
     int has_upper, has_lower, first_letter;
     unsigned letters;    /* letters in the current word, up to 2 */
     uint32_t ws;         /* whitespace flags for the next token */
@@ -95,9 +114,29 @@ typedef struct {
     size_t line_start, line_last;
 } state;
 
-static int finish(state *st)
+static inline int push(state *st, const ag_token *tok)
 {
     ag_tokens *t = st->t;
+    if (t->n == t->cap && reserve(t, t->n + 1) != 0)
+        return -1;
+    t->v[t->n++] = *tok;
+    st->line_last = tok->end;
+    return 0;
+}
+
+/* Flags every token takes from the whitespace before it. */
+static inline uint32_t take_ws(state *st)
+{
+    uint32_t f = st->ws;
+    if (st->at_line_start && st->indent >= 2 && (st->ws & AG_TF_NEWLINE_BEFORE))
+        f |= AG_TF_INDENT_BEFORE;
+    st->ws = 0;
+    st->at_line_start = 0;
+    return f;
+}
+
+static int finish(state *st)
+{
     if (!st->in)
         return 0;
     if (st->in == FC_LETTER) {
@@ -108,26 +147,18 @@ static int finish(state *st)
         if (st->letters == 1)
             st->cur.flags |= AG_TF_ONE_LETTER;
     }
-    st->cur.key = st->h;
-    if (t->n == t->cap && reserve(t, t->n + 1) != 0)
-        return -1;
-    t->v[t->n++] = st->cur;
-    st->line_last = st->cur.end;
+    st->cur.key = ag__hs_final(&st->h);
     st->in = 0;
-    return 0;
+    return push(st, &st->cur);
 }
 
 static void begin(state *st, int kind, size_t at)
 {
     memset(&st->cur, 0, sizeof st->cur);
     st->cur.start = (uint32_t)at;
-    st->cur.flags = st->ws | (kind == FC_LETTER ? AG_TF_WORD : AG_TF_NUMBER);
-    if (st->at_line_start && st->indent >= 2 && (st->ws & AG_TF_NEWLINE_BEFORE))
-        st->cur.flags |= AG_TF_INDENT_BEFORE;
-    st->ws = 0;
-    st->at_line_start = 0;
+    st->cur.flags = take_ws(st) | (kind == FC_LETTER ? AG_TF_WORD : AG_TF_NUMBER);
     st->in = kind;
-    st->h = AG_HASH_SEED;
+    ag__hs_init(&st->h);
     st->has_upper = st->has_lower = 0;
     st->first_letter = 1;
     st->letters = 0;
@@ -155,29 +186,46 @@ static void newline(state *st, size_t at)
 
 static int punct_token(state *st, size_t at, size_t end, const char *fold, uint32_t cp)
 {
-    ag_tokens *t = st->t;
-    ag_token *tok;
-    uint64_t h = AG_HASH_SEED;
+    ag_token tok;
+    ag_hstate h;
 
-    if (t->n == t->cap && reserve(t, t->n + 1) != 0)
-        return -1;
-    tok = &t->v[t->n++];
-    memset(tok, 0, sizeof *tok);
-    tok->start = (uint32_t)at;
-    tok->end = (uint32_t)end;
-    tok->flags = st->ws | AG_TF_PUNCT;
-    if (st->at_line_start && st->indent >= 2 && (st->ws & AG_TF_NEWLINE_BEFORE))
-        tok->flags |= AG_TF_INDENT_BEFORE;
+    memset(&tok, 0, sizeof tok);
+    tok.start = (uint32_t)at;
+    tok.end = (uint32_t)end;
+    tok.flags = take_ws(st) | AG_TF_PUNCT;
     if (end - at > 1 || *fold & 0x80)
-        tok->flags |= AG_TF_NONASCII;
+        tok.flags |= AG_TF_NONASCII;
+    ag__hs_init(&h);
     for (; *fold; fold++)
-        h = ag__hash_byte(h, (unsigned char)*fold);
-    tok->key = h;
-    tok->punct = cp;
-    st->ws = 0;
-    st->at_line_start = 0;
-    st->line_last = end;
-    return 0;
+        ag__hs_byte(&h, (unsigned char)*fold);
+    tok.key = ag__hs_final(&h);
+    tok.punct = cp;
+    return push(st, &tok);
+}
+
+/* Continues a run of ASCII letters (kind U/L) or digits (D) from p in the
+ * slow path: what the fast path found up to p is fed to st's token. */
+static void resume_slow(state *st, const unsigned char *base, const unsigned char *start, const unsigned char *p,
+                        int digits)
+{
+    begin(st, digits ? FC_DIGIT : FC_LETTER, (size_t)(start - base));
+    for (const unsigned char *q = start; q < p; q++) {
+        unsigned char c = *q;
+        if (!digits) {
+            if (ascii_class[c] == U) {
+                st->has_upper = 1;
+                if (st->first_letter)
+                    st->cur.flags |= AG_TF_UPPER_INITIAL;
+                c = (unsigned char)(c | 0x20);
+            } else {
+                st->has_lower = 1;
+            }
+            st->first_letter = 0;
+            st->letters += st->letters < 2;
+        }
+        ag__hs_byte(&st->h, c);
+    }
+    st->cur.end = (uint32_t)(p - base);
 }
 
 ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
@@ -210,7 +258,62 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
         size_t at = (size_t)(p - base);
 
         if (c < 0x80) {
-            switch (ascii_class[c]) {
+            unsigned k = ascii_class[c];
+            if (!st.in && (k == U || k == L || k == D)) {
+                /* fast path: a whole run of ASCII letters or digits */
+                const unsigned char *q = p;
+                unsigned up = 0, low = 0;
+                ag_token tok;
+                if (k == D) {
+                    while (q < end && ascii_class[*q] == D)
+                        q++;
+                } else {
+                    for (; q < end; q++) {
+                        unsigned kq = ascii_class[*q];
+                        if (kq == U)
+                            up = 1;
+                        else if (kq == L)
+                            low = 1;
+                        else
+                            break;
+                    }
+                }
+                if (q < end && *q >= 0x80) {
+                    /* a non-ASCII letter, digit or mark may continue the token: slow path */
+                    uint32_t cp;
+                    fold_entry scratch;
+                    size_t step = ag__utf8_decode(q, end, &cp);
+                    const fold_entry *e = step ? ag__fold_lookup(cp, &scratch) : NULL;
+                    if (e && (e->cls == FC_MARK || e->cls == (k == D ? FC_DIGIT : FC_LETTER))) {
+                        resume_slow(&st, base, p, q, k == D);
+                        p = q;
+                        continue;
+                    }
+                }
+                memset(&tok, 0, sizeof tok);
+                tok.start = (uint32_t)at;
+                tok.end = (uint32_t)(q - base);
+                tok.key = ascii_key(p, (size_t)(q - p));
+                tok.flags = take_ws(&st);
+                if (k == D) {
+                    tok.flags |= AG_TF_NUMBER;
+                } else {
+                    tok.flags |= AG_TF_WORD;
+                    if (k == U)
+                        tok.flags |= AG_TF_UPPER_INITIAL;
+                    if (up && !low)
+                        tok.flags |= AG_TF_ALL_UPPER;
+                    if (low)
+                        tok.flags |= AG_TF_HAS_LOWER;
+                    if (q - p == 1)
+                        tok.flags |= AG_TF_ONE_LETTER;
+                }
+                if (push(&st, &tok) != 0)
+                    goto nomem;
+                p = q;
+                continue;
+            }
+            switch (k) {
             case U:
             case L:
                 if (st.in != FC_LETTER) {
@@ -218,7 +321,7 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
                         goto nomem;
                     begin(&st, FC_LETTER, at);
                 }
-                if (ascii_class[c] == U) {
+                if (k == U) {
                     st.has_upper = 1;
                     if (st.first_letter)
                         st.cur.flags |= AG_TF_UPPER_INITIAL;
@@ -228,7 +331,7 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
                 }
                 st.first_letter = 0;
                 st.letters += st.letters < 2;
-                st.h = ag__hash_byte(st.h, c);
+                ag__hs_byte(&st.h, c);
                 st.cur.end = (uint32_t)(at + 1);
                 break;
             case D:
@@ -237,7 +340,7 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
                         goto nomem;
                     begin(&st, FC_DIGIT, at);
                 }
-                st.h = ag__hash_byte(st.h, c);
+                ag__hs_byte(&st.h, c);
                 st.cur.end = (uint32_t)(at + 1);
                 break;
             case S:
@@ -304,7 +407,7 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
                 st.first_letter = 0;
                 st.letters += st.letters < 2;
                 for (const char *f = e->lower; *f; f++)
-                    st.h = ag__hash_byte(st.h, (unsigned char)*f);
+                    ag__hs_byte(&st.h, (unsigned char)*f);
                 st.cur.flags |= AG_TF_NONASCII;
                 st.cur.end = (uint32_t)(at + step);
                 break;
@@ -315,7 +418,7 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
                     begin(&st, FC_DIGIT, at);
                 }
                 for (const char *f = e->lower; *f; f++)
-                    st.h = ag__hash_byte(st.h, (unsigned char)*f);
+                    ag__hs_byte(&st.h, (unsigned char)*f);
                 st.cur.flags |= AG_TF_NONASCII;
                 st.cur.end = (uint32_t)(at + step);
                 break;
@@ -351,5 +454,5 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
     return AG_OK;
 
 nomem:
-    return ag__fail(err, AG_ENOMEM, "out of memory while tokenizing %zu bytes", len);
+    return ag__fail(err, AG_ENOMEM, "out of memory tokenizing %zu bytes", len);
 }

@@ -215,3 +215,23 @@ int cli_parse_double(const char *s, double *out)
     *out = v;
     return 0;
 }
+
+int cli_grow(void **v, size_t *cap, size_t need, size_t size)
+{
+    size_t c;
+    void *n;
+    if (need <= *cap)
+        return 0;
+    c = *cap ? *cap : 16;
+    while (c < need) {
+        if (c > SIZE_MAX / 2 / size)
+            return -1;
+        c *= 2;
+    }
+    n = realloc(*v, c * size);
+    if (!n)
+        return -1;
+    *v = n;
+    *cap = c;
+    return 0;
+}

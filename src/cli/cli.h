@@ -48,6 +48,9 @@ typedef struct {
 int cli_list_add(cli_list *l, char *s);
 void cli_list_free(cli_list *l);
 
+/* Grows *v (elements of `size` bytes) to hold at least `need`; 0 or -1. */
+int cli_grow(void **v, size_t *cap, size_t need, size_t size);
+
 /* Parses an unsigned integer option; returns 0 on success. */
 int cli_parse_uint(const char *s, unsigned long long *out);
 /* Parses a floating-point option; returns 0 on success. */

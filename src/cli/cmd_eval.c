@@ -245,7 +245,7 @@ int cmd_eval(int argc, char **argv)
     run_stats_init(&stats);
     memset(&err, 0, sizeof err);
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "l:qh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "l:j:qh", longopts, NULL)) != -1) {
         int shared = run_parse_option("eval", opt, optarg, &ro);
         if (shared < 0) {
             rc = EXIT_INPUT;

@@ -267,7 +267,7 @@ int cmd_extract(int argc, char **argv)
     run_options_init(&ro);
     run_stats_init(&stats);
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "l:o:f:w:qh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "l:o:f:w:j:qh", longopts, NULL)) != -1) {
         int shared = run_parse_option("extract", opt, optarg, &ro);
         unsigned long long n;
         if (shared < 0) {
@@ -417,6 +417,7 @@ int cmd_extract(int argc, char **argv)
 
     if (evidence_path && !evidence_given)
         copts.evidence = 3;
+    ro.need_tokens = window.unit == AG_WINDOW_TOKENS || copts.evidence > 0;
     gopts.evidence = evidence_given ? copts.evidence : 0;
 
     if ((rc = cli_load_lexicons(ro.lexicons.v, ro.lexicons.n, &lex)) != 0)

@@ -73,7 +73,7 @@ int cmd_mentions(int argc, char **argv)
     run_options_init(&ro);
     run_stats_init(&stats);
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "l:o:qh", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "l:o:j:qh", longopts, NULL)) != -1) {
         int shared = run_parse_option("mentions", opt, optarg, &ro);
         if (shared < 0) {
             rc = EXIT_INPUT;

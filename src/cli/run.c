@@ -1,11 +1,20 @@
 /*
- * run.c — the document loop shared by extract and mentions, and the
+ * run.c — the document loop shared by extract, mentions and eval, and the
  * options and statistics that go with it.
+ *
+ * With -j N > 1, the calling thread reads documents into batches (about a
+ * megabyte each), N threads scan them (tokenize, segment, match, resolve:
+ * nearly all the work), and the calling thread hands each document's
+ * result to the command's callback in input order. So every command gets
+ * the same calls in the same order whatever N is, and its output is the
+ * same. A bounded pool of batches keeps memory flat.
  */
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "run.h"
 
@@ -18,6 +27,10 @@ void run_options_init(run_options *o)
     o->reader.warn = cli_diag;
     o->match = m;
     o->types = AG_TYPES_ALL;
+    {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        o->jobs = cores > 1 ? (unsigned)(cores > 64 ? 64 : cores) : 1;
+    }
 }
 
 void run_options_free(run_options *o)
@@ -36,6 +49,11 @@ int run_parse_option(const char *cmd, int opt, const char *arg, run_options *o)
         return 1;
     case 'q':
         cli_quiet = 1;
+        return 1;
+    case 'j':
+        if (cli_parse_uint(arg, &n) != 0 || n == 0 || n > 64)
+            return cli_usage(cmd, "--jobs takes a number of threads from 1 to 64, not '%s'", arg), -1;
+        o->jobs = (unsigned)n;
         return 1;
     case OPT_KINDS:
         if (ag_kinds_parse(arg, &o->match.kinds) != 0)
@@ -151,19 +169,18 @@ static void warn_document(run_stats *s, const ag_document *doc, const ag_scan_re
     }
 }
 
-int run_documents(const run_options *opts, const ag_lexicon *lex, run_fn fn, void *userdata, run_stats *stats)
+/* --- one thread ------------------------------------------------------------ */
+
+static int run_serial(const run_options *opts, const ag_lexicon *lex, ag_reader *reader, run_fn fn, void *userdata,
+                      run_stats *stats)
 {
-    ag_reader *reader = NULL;
     ag_scanner *scanner = NULL;
     ag_error err;
     int rc = 0;
 
     memset(&err, 0, sizeof err);
-    if (ag_reader_new((const char *const *)opts->inputs.v, opts->inputs.n, &opts->reader, &reader, &err) != AG_OK ||
-        ag_scanner_new(lex, &opts->match, &scanner, &err) != AG_OK) {
-        rc = cli_fail(&err);
-        goto done;
-    }
+    if (ag_scanner_new(lex, &opts->match, &scanner, &err) != AG_OK)
+        return cli_fail(&err);
     for (;;) {
         ag_document doc;
         ag_scan_result res;
@@ -187,10 +204,357 @@ int run_documents(const run_options *opts, const ag_lexicon *lex, run_fn fn, voi
         if ((rc = fn(userdata, &doc, &res)) != 0)
             break;
     }
-    stats->reader = *ag_reader_stats_get(reader);
-
-done:
     ag_scanner_free(scanner);
+    return rc;
+}
+
+/* --- several threads ----------------------------------------------------------- */
+
+#define BATCH_BYTES ((size_t)1 << 20)
+#define BATCH_DOCS 1024
+
+enum { BATCH_FREE = 0, BATCH_FILLED, BATCH_SCANNING, BATCH_SCANNED };
+
+typedef struct {
+    size_t text, len, id, date, source;   /* offsets into the arena; date: SIZE_MAX for none */
+    unsigned long line;
+    uint64_t seq;
+    size_t m_off, m_n, u_off, u_n, t_off, t_n;
+    ag_scan_result r;                      /* its scalars */
+} batch_doc;
+
+typedef struct {
+    int state;
+    uint64_t order;
+    batch_doc *docs;
+    size_t n, cap;
+    char *arena;
+    size_t alen, acap;
+    ag_mention *m;
+    size_t mn, mcap;
+    ag_unresolved *u;
+    size_t un, ucap;
+    ag_token *t;
+    size_t tn, tcap;
+    ag_status st;                          /* the first scan error, and where */
+    ag_error err;
+    size_t failed;
+} batch;
+
+typedef struct {
+    pthread_mutex_t lock;
+    pthread_cond_t work, done;
+    batch *b;
+    size_t nb;
+    int stop;
+    const ag_lexicon *lex;
+    const run_options *opts;
+} pool;
+
+typedef struct {
+    pool *p;
+    ag_scanner *scanner;
+} worker;
+
+static size_t arena_put(batch *b, const char *s, size_t len)
+{
+    size_t at = b->alen;
+    if (cli_grow((void **)&b->arena, &b->acap, b->alen + len + 1, 1) != 0)
+        return SIZE_MAX;
+    memcpy(b->arena + at, s, len);
+    b->arena[at + len] = '\0';
+    b->alen += len + 1;
+    return at;
+}
+
+/* Copies a document into the batch. 0, or -1 when out of memory. */
+static int batch_add(batch *b, const ag_document *doc)
+{
+    batch_doc *d;
+    if (cli_grow((void **)&b->docs, &b->cap, b->n + 1, sizeof *b->docs) != 0)
+        return -1;
+    d = &b->docs[b->n];
+    memset(d, 0, sizeof *d);
+    d->text = arena_put(b, doc->text, doc->len);
+    d->len = doc->len;
+    d->id = arena_put(b, doc->id, strlen(doc->id));
+    d->date = doc->date ? arena_put(b, doc->date, strlen(doc->date)) : SIZE_MAX - 1;
+    d->source = arena_put(b, doc->source, strlen(doc->source));
+    if (d->text == SIZE_MAX || d->id == SIZE_MAX || d->date == SIZE_MAX || d->source == SIZE_MAX)
+        return -1;
+    d->line = doc->line;
+    d->seq = doc->seq;
+    b->n++;
+    return 0;
+}
+
+static void batch_reset(batch *b)
+{
+    b->n = b->alen = b->mn = b->un = b->tn = 0;
+    b->st = AG_OK;
+    b->failed = 0;
+}
+
+static void batch_free(batch *b)
+{
+    free(b->docs);
+    free(b->arena);
+    free(b->m);
+    free(b->u);
+    free(b->t);
+}
+
+/* Scans every document of a batch (on a worker thread). */
+static void scan_batch(worker *w, batch *b)
+{
+    int tokens = w->p->opts->need_tokens;
+    for (size_t i = 0; i < b->n; i++) {
+        batch_doc *d = &b->docs[i];
+        ag_scan_result r;
+        if (ag_scanner_scan(w->scanner, b->arena + d->text, d->len, &r, &b->err) != AG_OK) {
+            b->st = b->err.status;
+            b->failed = i;
+            return;
+        }
+        d->r = r;
+        d->m_off = b->mn;
+        d->m_n = r.n_mentions;
+        d->u_off = b->un;
+        d->u_n = r.n_unresolved;
+        d->t_off = b->tn;
+        d->t_n = tokens ? r.token_list->n : 0;
+        if (cli_grow((void **)&b->m, &b->mcap, b->mn + r.n_mentions + 1, sizeof *b->m) != 0 ||
+            cli_grow((void **)&b->u, &b->ucap, b->un + r.n_unresolved + 1, sizeof *b->u) != 0 ||
+            (tokens && cli_grow((void **)&b->t, &b->tcap, b->tn + d->t_n + 1, sizeof *b->t) != 0)) {
+            b->st = AG_ENOMEM;
+            memset(&b->err, 0, sizeof b->err);
+            b->err.status = AG_ENOMEM;
+            snprintf(b->err.message, sizeof b->err.message, "out of memory scanning");
+            b->failed = i;
+            return;
+        }
+        memcpy(b->m + b->mn, r.mentions, r.n_mentions * sizeof *b->m);
+        memcpy(b->u + b->un, r.unresolved, r.n_unresolved * sizeof *b->u);
+        if (tokens)
+            memcpy(b->t + b->tn, r.token_list->v, d->t_n * sizeof *b->t);
+        b->mn += r.n_mentions;
+        b->un += r.n_unresolved;
+        b->tn += d->t_n;
+    }
+}
+
+static void *work(void *arg)
+{
+    worker *w = (worker *)arg;
+    pool *p = w->p;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        batch *next = NULL;
+        for (size_t i = 0; i < p->nb; i++)
+            if (p->b[i].state == BATCH_FILLED && (!next || p->b[i].order < next->order))
+                next = &p->b[i];
+        if (!next) {
+            if (p->stop)
+                break;
+            pthread_cond_wait(&p->work, &p->lock);
+            continue;
+        }
+        next->state = BATCH_SCANNING;
+        pthread_mutex_unlock(&p->lock);
+        scan_batch(w, next);
+        pthread_mutex_lock(&p->lock);
+        next->state = BATCH_SCANNED;
+        pthread_cond_broadcast(&p->done);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* Hands a scanned batch's documents to the callback, in order. */
+static int consume(batch *b, const ag_lexicon *lex, run_fn fn, void *userdata, run_stats *stats)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        batch_doc *d = &b->docs[i];
+        ag_document doc;
+        ag_scan_result r;
+        ag_tokens toks;
+        int rc;
+        if (b->st != AG_OK && i == b->failed) {
+            if (!b->err.file[0]) {
+                snprintf(b->err.file, sizeof b->err.file, "%s", b->arena + d->source);
+                b->err.line = d->line;
+            }
+            return cli_fail(&b->err);
+        }
+        doc.id = b->arena + d->id;
+        doc.text = b->arena + d->text;
+        doc.len = d->len;
+        doc.date = d->date == SIZE_MAX - 1 ? NULL : b->arena + d->date;
+        doc.source = b->arena + d->source;
+        doc.line = d->line;
+        doc.seq = d->seq;
+        r = d->r;
+        r.mentions = b->m + d->m_off;
+        r.unresolved = b->u + d->u_off;
+        memset(&toks, 0, sizeof toks);
+        toks.v = b->t + d->t_off;
+        toks.n = d->t_n;
+        toks.cap = d->t_n;
+        r.token_list = d->t_n ? &toks : NULL;
+        count(stats, &doc, &r, lex);
+        warn_document(stats, &doc, &r, lex);
+        if ((rc = fn(userdata, &doc, &r)) != 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Waits for the batch next in input order, hands it over, frees it. */
+static int consume_next(pool *p, uint64_t *next, const ag_lexicon *lex, run_fn fn, void *userdata, run_stats *stats)
+{
+    batch *oldest = NULL;
+    int rc;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        for (size_t i = 0; i < p->nb && !oldest; i++)
+            if (p->b[i].state == BATCH_SCANNED && p->b[i].order == *next)
+                oldest = &p->b[i];
+        if (oldest)
+            break;
+        pthread_cond_wait(&p->done, &p->lock);
+    }
+    pthread_mutex_unlock(&p->lock);
+    rc = consume(oldest, lex, fn, userdata, stats);
+    pthread_mutex_lock(&p->lock);
+    oldest->state = BATCH_FREE;
+    pthread_mutex_unlock(&p->lock);
+    (*next)++;
+    return rc;
+}
+
+static int run_parallel(const run_options *opts, const ag_lexicon *lex, ag_reader *reader, run_fn fn,
+                        void *userdata, run_stats *stats)
+{
+    pool p;
+    worker *workers;
+    pthread_t *threads;
+    size_t started = 0, n_workers = opts->jobs;
+    uint64_t next_fill = 0, next_consume = 0;
+    batch *cur = NULL;
+    ag_error err;
+    int rc = 0;
+
+    memset(&p, 0, sizeof p);
+    memset(&err, 0, sizeof err);
+    p.nb = 2 * n_workers + 2;
+    p.b = (batch *)calloc(p.nb, sizeof *p.b);
+    workers = (worker *)calloc(n_workers, sizeof *workers);
+    threads = (pthread_t *)calloc(n_workers, sizeof *threads);
+    p.lex = lex;
+    p.opts = opts;
+    if (!p.b || !workers || !threads) {
+        free(p.b);
+        free(workers);
+        free(threads);
+        fprintf(stderr, "actorgraph: out of memory starting %zu threads\n", n_workers);
+        return EXIT_INTERNAL;
+    }
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    for (size_t i = 0; i < n_workers; i++) {
+        workers[i].p = &p;
+        if (ag_scanner_new(lex, &opts->match, &workers[i].scanner, &err) != AG_OK) {
+            rc = cli_fail(&err);
+            goto stop;
+        }
+        if (pthread_create(&threads[i], NULL, work, &workers[i]) != 0) {
+            fprintf(stderr, "actorgraph: cannot start a scanning thread\n");
+            rc = EXIT_INTERNAL;
+            goto stop;
+        }
+        started++;
+    }
+
+    for (int reading = 1; rc == 0;) {
+        ag_document doc;
+        int got;
+        if (reading && !cur) {
+            pthread_mutex_lock(&p.lock);
+            for (size_t i = 0; i < p.nb && !cur; i++)
+                if (p.b[i].state == BATCH_FREE)
+                    cur = &p.b[i];
+            pthread_mutex_unlock(&p.lock);
+            if (!cur) {
+                /* every batch is in flight: hand the oldest over, which frees it */
+                rc = consume_next(&p, &next_consume, lex, fn, userdata, stats);
+                continue;
+            }
+            batch_reset(cur);
+        }
+        if (reading) {
+            if (ag_reader_next(reader, &doc, &got, &err) != AG_OK) {
+                rc = cli_fail(&err);
+                break;
+            }
+            if (got) {
+                if (batch_add(cur, &doc) != 0) {
+                    fprintf(stderr, "actorgraph: out of memory reading documents\n");
+                    rc = EXIT_INTERNAL;
+                    break;
+                }
+                if (cur->alen < BATCH_BYTES && cur->n < BATCH_DOCS)
+                    continue;
+            } else {
+                reading = 0;
+            }
+            if (cur->n) {
+                pthread_mutex_lock(&p.lock);
+                cur->order = next_fill++;
+                cur->state = BATCH_FILLED;
+                pthread_cond_signal(&p.work);
+                pthread_mutex_unlock(&p.lock);
+            }
+            cur = NULL;
+            continue;
+        }
+        if (next_consume == next_fill)
+            break;
+        rc = consume_next(&p, &next_consume, lex, fn, userdata, stats);
+    }
+
+stop:
+    pthread_mutex_lock(&p.lock);
+    p.stop = 1;
+    pthread_cond_broadcast(&p.work);
+    pthread_mutex_unlock(&p.lock);
+    for (size_t i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    for (size_t i = 0; i < n_workers; i++)
+        ag_scanner_free(workers[i].scanner);
+    for (size_t i = 0; i < p.nb; i++)
+        batch_free(&p.b[i]);
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
+    free(p.b);
+    free(workers);
+    free(threads);
+    return rc;
+}
+
+int run_documents(const run_options *opts, const ag_lexicon *lex, run_fn fn, void *userdata, run_stats *stats)
+{
+    ag_reader *reader = NULL;
+    ag_error err;
+    int rc;
+
+    memset(&err, 0, sizeof err);
+    if (ag_reader_new((const char *const *)opts->inputs.v, opts->inputs.n, &opts->reader, &reader, &err) != AG_OK)
+        return cli_fail(&err);
+    rc = opts->jobs > 1 ? run_parallel(opts, lex, reader, fn, userdata, stats)
+                        : run_serial(opts, lex, reader, fn, userdata, stats);
+    stats->reader = *ag_reader_stats_get(reader);
     ag_reader_free(reader);
     return rc;
 }

@@ -29,9 +29,12 @@ typedef struct {
     ag_reader_options reader;
     ag_match_options match;
     unsigned types;
+    unsigned jobs;        /* scanning threads (1: scan on the calling thread) */
+    int need_tokens;      /* the callback reads res->token_list (token windows, evidence) */
 } run_options;
 
-/* Called for every document, in input order. Returns 0 to go on, or an
+/* Called for every document, in input order, on the calling thread
+ * (whatever the number of scanning threads). Returns 0 to go on, or an
  * exit status to stop with. */
 typedef int (*run_fn)(void *userdata, const ag_document *doc, const ag_scan_result *res);
 
@@ -54,6 +57,7 @@ enum {
     OPT_INPUT_FORMAT,
     OPT_METONYM_PLACES,
     OPT_MAX_DOCUMENT,
+    OPT_JOBS,
     OPT_RUN_LAST
 };
 
@@ -66,6 +70,7 @@ enum {
     { "input-format", required_argument, NULL, OPT_INPUT_FORMAT },     \
     { "metonym-places", no_argument, NULL, OPT_METONYM_PLACES },       \
     { "max-document", required_argument, NULL, OPT_MAX_DOCUMENT },     \
+    { "jobs", required_argument, NULL, 'j' },                          \
     { "quiet", no_argument, NULL, 'q' }
 
 #define RUN_HELP                                                                                     \
@@ -80,6 +85,8 @@ enum {
     "      --id-field F        JSONL field holding the document id (default id)\n"                 \
     "      --date-field F      JSONL field holding the date (default date)\n"                      \
     "      --max-document N    skip documents larger than N bytes (default 33554432)\n"           \
+    "  -j, --jobs N            scan with N threads (default: the number of cores);\n"   \
+    "                          the output is the same for every N\n"                  \
     "  -q, --quiet             no warnings\n"
 
 void run_options_init(run_options *o);

@@ -1,0 +1,357 @@
+/*
+ * json_scan.c — a validating JSON scanner without a document tree (see
+ * json_scan.h). Strict RFC 8259 grammar, except that bytes above 0x7F in
+ * strings are taken as they are (invalid UTF-8 is the text pipeline's to
+ * replace, not a reason to lose a document). Nesting is limited to
+ * AG_JSON_MAX_DEPTH levels.
+ */
+#include <string.h>
+
+#include "json_scan.h"
+
+static int fail(ag_jscan *j, const char *what)
+{
+    if (!j->error) {
+        j->error = what;
+        j->error_pos = j->pos < j->n ? j->pos : j->n;
+    }
+    return -1;
+}
+
+static void ws(ag_jscan *j)
+{
+    while (j->pos < j->n) {
+        char c = j->s[j->pos];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            break;
+        j->pos++;
+    }
+}
+
+void ag__jscan_init(ag_jscan *j, const char *s, size_t n)
+{
+    memset(j, 0, sizeof *j);
+    j->s = s;
+    j->n = n;
+}
+
+static int hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int string(ag_jscan *j)
+{
+    const unsigned char *s = (const unsigned char *)j->s;
+    j->pos++;   /* the opening quote */
+    while (j->pos < j->n) {
+        unsigned char c = s[j->pos];
+        if (c == '"') {
+            j->pos++;
+            return 0;
+        }
+        if (c < 0x20)
+            return fail(j, "control character in a string (escape it)");
+        if (c == '\\') {
+            char e;
+            if (j->pos + 1 >= j->n)
+                break;
+            e = (char)s[j->pos + 1];
+            if (e == 'u') {
+                if (j->pos + 5 >= j->n || !hex((char)s[j->pos + 2]) || !hex((char)s[j->pos + 3]) ||
+                    !hex((char)s[j->pos + 4]) || !hex((char)s[j->pos + 5]))
+                    return fail(j, "\\u needs four hexadecimal digits");
+                j->pos += 6;
+                continue;
+            }
+            if (!strchr("\"\\/bfnrt", e) || e == '\0')
+                return fail(j, "unknown escape in a string");
+            j->pos += 2;
+            continue;
+        }
+        j->pos++;
+    }
+    return fail(j, "unterminated string");
+}
+
+static int digits(ag_jscan *j)
+{
+    size_t start = j->pos;
+    while (j->pos < j->n && j->s[j->pos] >= '0' && j->s[j->pos] <= '9')
+        j->pos++;
+    return j->pos > start ? 0 : fail(j, "a digit was expected");
+}
+
+static int number(ag_jscan *j)
+{
+    if (j->s[j->pos] == '-')
+        j->pos++;
+    if (j->pos < j->n && j->s[j->pos] == '0')
+        j->pos++;
+    else if (digits(j) != 0)
+        return -1;
+    if (j->pos < j->n && j->s[j->pos] == '.') {
+        j->pos++;
+        if (digits(j) != 0)
+            return -1;
+    }
+    if (j->pos < j->n && (j->s[j->pos] == 'e' || j->s[j->pos] == 'E')) {
+        j->pos++;
+        if (j->pos < j->n && (j->s[j->pos] == '+' || j->s[j->pos] == '-'))
+            j->pos++;
+        if (digits(j) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int literal(ag_jscan *j, const char *word)
+{
+    size_t len = strlen(word);
+    if (j->n - j->pos < len || memcmp(j->s + j->pos, word, len) != 0)
+        return fail(j, "not a JSON value");
+    j->pos += len;
+    return 0;
+}
+
+static int value(ag_jscan *j);
+
+static int container(ag_jscan *j, char close)
+{
+    int first = 1;
+    if (++j->depth > AG_JSON_MAX_DEPTH)
+        return fail(j, "nested too deep");
+    j->pos++;   /* open */
+    for (;;) {
+        ws(j);
+        if (j->pos >= j->n)
+            return fail(j, close == '}' ? "unterminated object" : "unterminated array");
+        if (j->s[j->pos] == close && first) {
+            j->pos++;
+            break;
+        }
+        if (!first) {
+            if (j->s[j->pos] == close) {
+                j->pos++;
+                break;
+            }
+            if (j->s[j->pos] != ',')
+                return fail(j, close == '}' ? "',' or '}' expected" : "',' or ']' expected");
+            j->pos++;
+            ws(j);
+        }
+        if (close == '}') {
+            if (j->pos >= j->n || j->s[j->pos] != '"')
+                return fail(j, "a string (the member's name) expected");
+            if (string(j) != 0)
+                return -1;
+            ws(j);
+            if (j->pos >= j->n || j->s[j->pos] != ':')
+                return fail(j, "':' expected");
+            j->pos++;
+        }
+        if (value(j) != 0)
+            return -1;
+        first = 0;
+    }
+    j->depth--;
+    return 0;
+}
+
+static int value(ag_jscan *j)
+{
+    ws(j);
+    if (j->pos >= j->n)
+        return fail(j, "a value was expected");
+    switch (j->s[j->pos]) {
+    case '"': return string(j);
+    case '{': return container(j, '}');
+    case '[': return container(j, ']');
+    case 't': return literal(j, "true");
+    case 'f': return literal(j, "false");
+    case 'n': return literal(j, "null");
+    default:
+        if (j->s[j->pos] == '-' || (j->s[j->pos] >= '0' && j->s[j->pos] <= '9'))
+            return number(j);
+        return fail(j, "not a JSON value");
+    }
+}
+
+int ag__jscan_value(ag_jscan *j, size_t *start, size_t *end)
+{
+    ws(j);
+    *start = j->pos;
+    if (value(j) != 0)
+        return -1;
+    *end = j->pos;
+    return 0;
+}
+
+static int open_container(ag_jscan *j, char c, const char *what)
+{
+    ws(j);
+    if (j->pos >= j->n || j->s[j->pos] != c)
+        return fail(j, what);
+    j->pos++;
+    return 0;
+}
+
+int ag__jscan_object(ag_jscan *j)
+{
+    return open_container(j, '{', "an object was expected");
+}
+
+int ag__jscan_array(ag_jscan *j)
+{
+    return open_container(j, '[', "an array was expected");
+}
+
+/* Before the next member or element: 1 when there is one (separator
+ * consumed), 0 after the closing bracket, -1 on an error. A container is at
+ * its start when the last non-space character is its opening bracket. */
+static int next_item(ag_jscan *j, char close)
+{
+    size_t back = j->pos;
+    int first;
+    while (back > 0 && strchr(" \t\n\r", j->s[back - 1]))
+        back--;
+    first = back > 0 && j->s[back - 1] == (close == '}' ? '{' : '[');
+    ws(j);
+    if (j->pos >= j->n)
+        return fail(j, close == '}' ? "unterminated object" : "unterminated array");
+    if (j->s[j->pos] == close) {
+        j->pos++;
+        return 0;
+    }
+    if (!first) {
+        if (j->s[j->pos] != ',')
+            return fail(j, close == '}' ? "',' or '}' expected" : "',' or ']' expected");
+        j->pos++;
+        ws(j);
+    }
+    return 1;
+}
+
+int ag__jscan_member(ag_jscan *j, size_t *key, size_t *key_end, size_t *val, size_t *val_end)
+{
+    int rc = next_item(j, '}');
+    if (rc <= 0)
+        return rc;
+    if (j->pos >= j->n || j->s[j->pos] != '"')
+        return fail(j, "a string (the member's name) expected");
+    *key = j->pos;
+    if (string(j) != 0)
+        return -1;
+    *key_end = j->pos;
+    ws(j);
+    if (j->pos >= j->n || j->s[j->pos] != ':')
+        return fail(j, "':' expected");
+    j->pos++;
+    return ag__jscan_value(j, val, val_end) == 0 ? 1 : -1;
+}
+
+int ag__jscan_element(ag_jscan *j, size_t *val, size_t *val_end)
+{
+    int rc = next_item(j, ']');
+    if (rc <= 0)
+        return rc;
+    return ag__jscan_value(j, val, val_end) == 0 ? 1 : -1;
+}
+
+int ag__jscan_end(ag_jscan *j)
+{
+    ws(j);
+    return j->pos == j->n ? 0 : fail(j, "trailing characters after the JSON value");
+}
+
+int ag__jscan_plain(const char *s, size_t start, size_t end)
+{
+    return memchr(s + start + 1, '\\', end - start - 2) == NULL;
+}
+
+int ag__jscan_key_is(const char *s, size_t start, size_t end, const char *key)
+{
+    size_t len = strlen(key);
+    if (ag__jscan_plain(s, start, end))
+        return end - start - 2 == len && memcmp(s + start + 1, key, len) == 0;
+    {
+        char buf[256];
+        size_t n;
+        if (end - start > sizeof buf)
+            return 0;
+        n = ag__jscan_decode(s, start, end, buf);
+        return n == len && memcmp(buf, key, len) == 0;
+    }
+}
+
+static unsigned hexval(const char *p)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
+static size_t put_utf8(char *o, unsigned cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t ag__jscan_decode(const char *s, size_t start, size_t end, char *out)
+{
+    size_t n = 0, i = start + 1, last = end - 1;
+    while (i < last) {
+        const char *bs = (const char *)memchr(s + i, '\\', last - i);
+        size_t run = bs ? (size_t)(bs - (s + i)) : last - i;
+        memcpy(out + n, s + i, run);
+        n += run;
+        i += run;
+        if (i >= last)
+            break;
+        switch (s[i + 1]) {
+        case 'n': out[n++] = '\n'; i += 2; break;
+        case 't': out[n++] = '\t'; i += 2; break;
+        case 'r': out[n++] = '\r'; i += 2; break;
+        case 'b': out[n++] = '\b'; i += 2; break;
+        case 'f': out[n++] = '\f'; i += 2; break;
+        case 'u': {
+            unsigned cp = hexval(s + i + 2);
+            i += 6;
+            if (cp >= 0xD800 && cp <= 0xDBFF && i + 5 < last && s[i] == '\\' && s[i + 1] == 'u') {
+                unsigned lo = hexval(s + i + 2);
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 6;
+                }
+            }
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                cp = 0xFFFD;   /* a lone surrogate */
+            n += put_utf8(out + n, cp);
+            break;
+        }
+        default: out[n++] = s[i + 1]; i += 2; break;   /* \" \\ \/ */
+        }
+    }
+    return n;
+}
