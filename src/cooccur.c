@@ -18,26 +18,11 @@
 #include <string.h>
 
 #include "actorgraph/cooccur.h"
+#include "cooccur_internal.h"
 #include "internal.h"
 #include "text_internal.h"
 
 /* --- small open-addressing tables keyed by a 64-bit key (0 = empty) ------- */
-
-typedef struct {
-    uint64_t key;
-    uint32_t slice;          /* slice tables: the slice index + 1; else 0 */
-    uint32_t n_ev;
-    uint64_t count;
-    uint64_t docs;
-    uint64_t windows;        /* actor tables: windows; pair tables: unused */
-    uint64_t links;          /* actor tables: sum of pair counts */
-    ag_evidence *ev;         /* pair tables with evidence */
-} slot;
-
-typedef struct {
-    slot *v;
-    size_t mask, n;
-} table;
 
 static int table_init(table *t, size_t size)
 {
@@ -74,7 +59,7 @@ static int table_resize(table *t, size_t size)
 
 /* The slot for (key, slice), created (zeroed) when missing; NULL when out
  * of memory. slice is 0 outside slice tables. */
-static slot *table_get(table *t, uint64_t key, uint32_t slice)
+slot *ag__table_get(table *t, uint64_t key, uint32_t slice)
 {
     size_t j;
     if ((t->n + 1) * 2 > t->mask + 1 && table_resize(t, (t->mask + 1) * 2) != 0)
@@ -133,19 +118,8 @@ static void table_clear(table *t)
     }
 }
 
-static uint64_t pair_key(uint32_t a, uint32_t b)
-{
-    return ((uint64_t)a << 32) | b;   /* a < b, so never 0 */
-}
 
 /* --- slices ------------------------------------------------------------------ */
-
-typedef struct {
-    int64_t key;          /* ordering key: day number, week number, month index, year */
-    char label[16];
-    ag_slice pub;
-    uint64_t windows, documents;
-} slice_rec;
 
 static int days_in_month(int y, int m)
 {
@@ -267,44 +241,36 @@ static int slice_of(ag_slice_unit unit, const char *date, slice_rec *out)
     return 0;
 }
 
+/* The slice a label names ("2025-08-09", "2025-W32", "2025-08", "2025"),
+ * as slice_of() would make it; -1 unless label is exactly such a label of
+ * this unit. */
+int ag__slice_from_label(ag_slice_unit unit, const char *label, slice_rec *out)
+{
+    char date[16];
+    if (unit == AG_SLICE_WEEK) {
+        /* YYYY-Www: the Monday of ISO week 1 is the Monday of the week holding 4 January */
+        int y = 0, w = 0, n = 0, yy, mm, dd;
+        int64_t jan4, monday;
+        if (strlen(label) != 8 || sscanf(label, "%4d-W%2d%n", &y, &w, &n) != 2 || n != 8 || w < 1 || w > 53 ||
+            !isdigit((unsigned char)label[0]) || !isdigit((unsigned char)label[6]))
+            return -1;
+        jan4 = day_number(y, 1, 4);
+        monday = jan4 - ((jan4 % 7) + 7 + 3) % 7 + (int64_t)(w - 1) * 7;
+        civil(monday, &yy, &mm, &dd);
+        snprintf(date, sizeof date, "%04d-%02d-%02d", yy, mm, dd);
+    } else {
+        size_t n = strlen(label);
+        if (n >= sizeof date)
+            return -1;
+        memcpy(date, label, n + 1);
+    }
+    if (slice_of(unit, date, out) != 0 || strcmp(out->label, label) != 0)
+        return -1;
+    return 0;
+}
+
 /* --- the accumulator ------------------------------------------------------------ */
 
-struct ag_cooc {
-    size_t n_actors;
-    ag_window window;
-    ag_cooc_options opts;
-    int started;                 /* a document was added: options are fixed */
-
-    ag_actor_counts *actors;
-    uint64_t documents, windows, sentences, undated;
-    table pairs;                 /* pair_key -> count, docs, evidence */
-
-    slice_rec *slices;           /* in the order first seen; sorted copies on demand */
-    size_t n_slices, cap_slices;
-    table slice_ids;             /* slice ordering key -> index + 1 (in .count) */
-    table slice_actors;          /* (actor + 1, slice + 1) -> mentions (count), docs, windows */
-    table slice_pairs;           /* (pair, slice + 1) -> count, docs */
-
-    /* one document's counts, before they are added */
-    table doc_pairs;             /* pair_key -> count (windows), evidence */
-    uint32_t *doc_actors;        /* actors touched, in first-seen order */
-    size_t n_doc_actors;
-    uint64_t *act_mentions, *act_windows;
-    uint64_t *act_stamp;         /* == serial when touched by this document */
-    uint64_t *win_stamp;         /* == tick when already in the current window */
-    uint32_t *win_first;         /* the first mention of the actor in the current window */
-    uint64_t serial, tick;
-    uint32_t *in_window;
-    size_t n_in_window;
-    uint32_t *words;             /* words before each token (tokens:N windows) */
-    size_t cap_words;
-
-    ag_pair_counts *sorted;
-    size_t n_sorted;
-    int sorted_valid;
-    size_t *slice_order;         /* slice indices in time order */
-    int slice_order_valid;
-};
 
 static const char *const unit_names[4] = { "sentence", "paragraph", "document", "tokens" };
 
@@ -505,7 +471,7 @@ static char *utf8_copy(const char *s, size_t n)
  * with the window's evidence span when evidence is kept. */
 static int doc_pair(ag_cooc *c, doc_ctx *d, uint32_t a, uint32_t b, uint32_t ma, uint32_t mb)
 {
-    slot *s = table_get(&c->doc_pairs, pair_key(a < b ? a : b, a < b ? b : a), 0);
+    slot *s = ag__table_get(&c->doc_pairs, ag__pair_key(a < b ? a : b, a < b ? b : a), 0);
     if (!s)
         return -1;
     s->count++;
@@ -516,7 +482,6 @@ static int doc_pair(ag_cooc *c, doc_ctx *d, uint32_t a, uint32_t b, uint32_t ma,
         if (!s->ev && !(s->ev = (ag_evidence *)calloc(c->opts.evidence, sizeof *s->ev)))
             return -1;
         ev = &s->ev[s->n_ev];
-        ev->seq = d->doc->seq;
         ev->start = start;
         ev->end = end;
         ev->doc = ag__strdup(d->doc->id ? d->doc->id : "");
@@ -623,24 +588,33 @@ static int prepare_words(ag_cooc *c, const ag_tokens *t)
     return 0;
 }
 
-/* The slice index of a date (created when new), or -1. */
-static long slice_index(ag_cooc *c, const char *date)
+long ag__cooc_slice_add(ag_cooc *c, const slice_rec *rec)
 {
-    slice_rec rec;
-    slot *s;
-    if (slice_of(c->opts.slice, date, &rec) != 0)
-        return -1;
-    s = table_get(&c->slice_ids, (uint64_t)(rec.key + ((int64_t)1 << 40)), 0);
+    slot *s = ag__table_get(&c->slice_ids, (uint64_t)(rec->key + ((int64_t)1 << 40)), 0);
     if (!s)
-        return -2;
+        return -1;
     if (!s->count) {
         if (ag__grow((void **)&c->slices, &c->cap_slices, c->n_slices + 1, sizeof *c->slices) != 0)
-            return -2;
-        c->slices[c->n_slices] = rec;
+            return -1;
+        c->slices[c->n_slices] = *rec;
+        c->slices[c->n_slices].windows = 0;
+        c->slices[c->n_slices].documents = 0;
         s->count = ++c->n_slices;
         c->slice_order_valid = 0;
     }
     return (long)s->count - 1;
+}
+
+/* The slice index of a date (created when new), -1 when the date cannot
+ * be read, -2 when out of memory. */
+static long slice_index(ag_cooc *c, const char *date)
+{
+    slice_rec rec;
+    long k;
+    if (slice_of(c->opts.slice, date, &rec) != 0)
+        return -1;
+    k = ag__cooc_slice_add(c, &rec);
+    return k < 0 ? -2 : k;
 }
 
 /* Adds one document's counts (in c's per-document tables) to the totals
@@ -662,7 +636,7 @@ static int apply_document(ag_cooc *c, long s, uint64_t doc_windows)
         c->actors[a].docs++;
         c->actors[a].windows += win;
         if (s >= 0) {
-            slot *x = table_get(&c->slice_actors, (uint64_t)a + 1, (uint32_t)s + 1);
+            slot *x = ag__table_get(&c->slice_actors, (uint64_t)a + 1, (uint32_t)s + 1);
             if (!x)
                 return -1;
             x->count += c->act_mentions[a];
@@ -677,39 +651,39 @@ static int apply_document(ag_cooc *c, long s, uint64_t doc_windows)
         if (!dp->key)
             continue;
         count = binary ? 1 : dp->count;
-        if (!(p = table_get(&c->pairs, dp->key, 0)))
+        if (!(p = ag__table_get(&c->pairs, dp->key, 0)))
             return -1;
         p->count += count;
         p->docs++;
         c->actors[(uint32_t)(dp->key >> 32)].links += count;
         c->actors[(uint32_t)dp->key].links += count;
         if (dp->n_ev) {
-            /* documents come in input order: keep appending while there is room */
-            if (!p->ev && !(p->ev = (ag_evidence *)calloc(c->opts.evidence, sizeof *p->ev)))
-                return -1;
-            for (uint32_t k = 0; k < dp->n_ev; k++) {
-                if (p->n_ev < c->opts.evidence) {
-                    p->ev[p->n_ev++] = dp->ev[k];
-                } else {
+            /* keep the first windows by (document id, offset), whatever the input order */
+            int failed = 0;
+            for (uint32_t k = 0; k < dp->n_ev; k++)
+                if (!failed && ag__evidence_insert(p, &dp->ev[k], c->opts.evidence) != 0)
+                    failed = 1;
+                else if (failed) {
                     free((char *)dp->ev[k].doc);
                     free((char *)dp->ev[k].text);
                 }
-            }
             free(dp->ev);
             dp->ev = NULL;
             dp->n_ev = 0;
+            if (failed)
+                return -1;
         }
         if (s >= 0) {
             /* one lookup at a time: a lookup may grow the table and move its slots */
-            slot *x = table_get(&c->slice_pairs, dp->key, (uint32_t)s + 1);
+            slot *x = ag__table_get(&c->slice_pairs, dp->key, (uint32_t)s + 1);
             if (!x)
                 return -1;
             x->count += count;
             x->docs++;
-            if (!(x = table_get(&c->slice_actors, (dp->key >> 32) + 1, (uint32_t)s + 1)))
+            if (!(x = ag__table_get(&c->slice_actors, (dp->key >> 32) + 1, (uint32_t)s + 1)))
                 return -1;
             x->links += count;
-            if (!(x = table_get(&c->slice_actors, (uint64_t)(uint32_t)dp->key + 1, (uint32_t)s + 1)))
+            if (!(x = ag__table_get(&c->slice_actors, (uint64_t)(uint32_t)dp->key + 1, (uint32_t)s + 1)))
                 return -1;
             x->links += count;
         }
@@ -825,9 +799,44 @@ ag_status ag_cooc_add(ag_cooc *c, const ag_scan_result *doc, ag_error *err)
 
 /* --- merging --------------------------------------------------------------------- */
 
+/* Evidence order: by document id, then by offset (then end and text, so
+ * that two documents sharing an id still sort the same way). It depends
+ * on nothing but the evidence: not on the order of the inputs, the number
+ * of threads or how a corpus was split into shards. */
 static int ev_before(const ag_evidence *a, const ag_evidence *b)
 {
-    return a->seq < b->seq || (a->seq == b->seq && a->start < b->start);
+    int d = strcmp(a->doc, b->doc);
+    if (d != 0)
+        return d < 0;
+    if (a->start != b->start)
+        return a->start < b->start;
+    if (a->end != b->end)
+        return a->end < b->end;
+    return strcmp(a->text, b->text) < 0;
+}
+
+int ag__evidence_insert(slot *p, ag_evidence *ev, unsigned keep)
+{
+    uint32_t pos = 0;
+    if (!p->ev && !(p->ev = (ag_evidence *)calloc(keep, sizeof *p->ev)))
+        goto drop;
+    while (pos < p->n_ev && !ev_before(ev, &p->ev[pos]))
+        pos++;
+    if (pos >= keep)
+        goto drop;
+    if (p->n_ev == keep) {        /* full: the last one goes */
+        free((char *)p->ev[keep - 1].doc);
+        free((char *)p->ev[keep - 1].text);
+        p->n_ev--;
+    }
+    memmove(&p->ev[pos + 1], &p->ev[pos], (p->n_ev - pos) * sizeof *p->ev);
+    p->ev[pos] = *ev;
+    p->n_ev++;
+    return 0;
+drop:
+    free((char *)ev->doc);
+    free((char *)ev->text);
+    return p->ev ? 0 : -1;
 }
 
 /* Keeps the first `keep` of the union of dst's and src's evidence (copies). */
@@ -845,7 +854,6 @@ static int merge_evidence(slot *d, const slot *s, unsigned keep)
             out[n++] = d->ev[i];
             d->ev[i++].doc = NULL;   /* moved */
         } else {
-            out[n].seq = s->ev[j].seq;
             out[n].start = s->ev[j].start;
             out[n].end = s->ev[j].end;
             out[n].doc = ag__strdup(s->ev[j].doc);
@@ -893,7 +901,7 @@ ag_status ag_cooc_merge(ag_cooc *dst, const ag_cooc *src, ag_error *err)
         slot *d;
         if (!s->key)
             continue;
-        if (!(d = table_get(&dst->pairs, s->key, 0)) || merge_evidence(d, s, dst->opts.evidence) != 0)
+        if (!(d = ag__table_get(&dst->pairs, s->key, 0)) || merge_evidence(d, s, dst->opts.evidence) != 0)
             return ag__fail(err, AG_ENOMEM, "out of memory merging counts");
         d->count += s->count;
         d->docs += s->docs;
@@ -904,7 +912,7 @@ ag_status ag_cooc_merge(ag_cooc *dst, const ag_cooc *src, ag_error *err)
         if (!map)
             return ag__fail(err, AG_ENOMEM, "out of memory merging counts");
         for (size_t k = 0; k < src->n_slices; k++) {
-            slot *x = table_get(&dst->slice_ids, (uint64_t)(src->slices[k].key + ((int64_t)1 << 40)), 0);
+            slot *x = ag__table_get(&dst->slice_ids, (uint64_t)(src->slices[k].key + ((int64_t)1 << 40)), 0);
             if (!x) {
                 free(map);
                 return ag__fail(err, AG_ENOMEM, "out of memory merging counts");
@@ -929,7 +937,7 @@ ag_status ag_cooc_merge(ag_cooc *dst, const ag_cooc *src, ag_error *err)
             slot *y;
             if (!x->key)
                 continue;
-            if (!(y = table_get(&dst->slice_actors, x->key, (uint32_t)map[x->slice - 1] + 1))) {
+            if (!(y = ag__table_get(&dst->slice_actors, x->key, (uint32_t)map[x->slice - 1] + 1))) {
                 free(map);
                 return ag__fail(err, AG_ENOMEM, "out of memory merging counts");
             }
@@ -943,7 +951,7 @@ ag_status ag_cooc_merge(ag_cooc *dst, const ag_cooc *src, ag_error *err)
             slot *y;
             if (!x->key)
                 continue;
-            if (!(y = table_get(&dst->slice_pairs, x->key, (uint32_t)map[x->slice - 1] + 1))) {
+            if (!(y = ag__table_get(&dst->slice_pairs, x->key, (uint32_t)map[x->slice - 1] + 1))) {
                 free(map);
                 return ag__fail(err, AG_ENOMEM, "out of memory merging counts");
             }
@@ -1029,7 +1037,7 @@ ag_status ag_cooc_pairs(ag_cooc *c, const ag_pair_counts **pairs, size_t *n, ag_
 
 size_t ag_cooc_evidence(const ag_cooc *c, uint32_t a, uint32_t b, const ag_evidence **ev)
 {
-    const slot *s = a < b ? table_find(&c->pairs, pair_key(a, b), 0) : NULL;
+    const slot *s = a < b ? table_find(&c->pairs, ag__pair_key(a, b), 0) : NULL;
     *ev = s ? s->ev : NULL;
     return s ? s->n_ev : 0;
 }
@@ -1122,7 +1130,7 @@ ag_pair_counts ag_cooc_slice_pair(const ag_cooc *c, size_t slice, uint32_t a, ui
     r.b = a < b ? b : a;
     if (slice >= c->n_slices || a == b)
         return r;
-    s = table_find(&c->slice_pairs, pair_key(r.a, r.b), (uint32_t)slice_at(c, slice) + 1);
+    s = table_find(&c->slice_pairs, ag__pair_key(r.a, r.b), (uint32_t)slice_at(c, slice) + 1);
     if (s) {
         r.count = s->count;
         r.docs = s->docs;

@@ -278,9 +278,11 @@ static int slurp(ag_reader *r, FILE *fp, size_t *len)
         }
         got = fread(r->buf + n, 1, r->cap - n - 1, fp);
         n += got;
+        r->stats.input_bytes += got;
         if (n > r->opts.max_document) {
-            while (fread(r->buf, 1, r->cap - 1, fp) > 0)
-                ;
+            size_t skipped;
+            while ((skipped = fread(r->buf, 1, r->cap - 1, fp)) > 0)
+                r->stats.input_bytes += skipped;
             return 0;
         }
         if (got == 0)
@@ -318,6 +320,7 @@ static int read_line(ag_reader *r, size_t *len)
                 chunk = (size_t)(nl - (r->buf + n)) + 1;
         }
         n += chunk;
+        r->stats.input_bytes += chunk;
         if (n && r->buf[n - 1] == '\n') {
             n--;
             if (n && r->buf[n - 1] == '\r')

@@ -15,6 +15,7 @@
 #include "segment.h"
 #include "match.h"
 #include "cooccur.h"
+#include "partial.h"
 #include "graph.h"
 #include "centrality.h"
 #include "community.h"

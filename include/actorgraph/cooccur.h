@@ -17,7 +17,7 @@
  * Optional extras, set with ag_cooc_configure() before the first document:
  * time slices (documents carry a date; counts are also kept per day, week,
  * month or year) and evidence (for each pair, the first N windows that
- * linked it, in input order, with document id, byte offsets and text).
+ * linked it by document id and offset, with byte offsets and text).
  *
  * It computes no measures (graph.h does).
  */
@@ -84,7 +84,7 @@ typedef struct {
     const char *text;            /* required for evidence */
     const char *id;              /* evidence: the document's id */
     const char *date;            /* slices: YYYY, YYYY-MM, YYYY-MM-DD, or an ISO timestamp; NULL: none */
-    uint64_t seq;                /* input order, for choosing evidence */
+    uint64_t seq;                /* the document's place in the input (informational) */
 } ag_cooc_doc;
 
 typedef struct ag_cooc ag_cooc;
@@ -102,10 +102,10 @@ typedef struct {
     uint64_t docs;       /* documents in which they share a window */
 } ag_pair_counts;
 
-/* One window that linked a pair. */
+/* One window that linked a pair. A pair keeps the first N by (document
+ * id, start): the same whatever the input order or sharding. */
 typedef struct {
-    uint64_t seq;        /* the document's input order */
-    const char *doc;     /* its id */
+    const char *doc;     /* the document's id */
     size_t start, end;   /* byte offsets of the sentences that hold both mentions */
     const char *text;    /* those bytes, as UTF-8 (invalid bytes replaced) */
 } ag_evidence;
@@ -149,7 +149,7 @@ const ag_window *ag_cooc_window(const ag_cooc *c);
  * valid until it next changes. */
 ag_status ag_cooc_pairs(ag_cooc *c, const ag_pair_counts **pairs, size_t *n, ag_error *err);
 
-/* The evidence kept for pair (a, b), a < b, in input order. */
+/* The evidence kept for pair (a, b), a < b, ordered by document id and offset. */
 size_t ag_cooc_evidence(const ag_cooc *c, uint32_t a, uint32_t b, const ag_evidence **ev);
 
 /* Slices, in time order (valid until the accumulator next changes). */

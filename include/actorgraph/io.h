@@ -62,6 +62,7 @@ typedef struct {
     uint64_t files;           /* files opened */
     uint64_t documents;       /* documents produced */
     uint64_t bytes;           /* bytes of text produced */
+    uint64_t input_bytes;     /* bytes read from the inputs so far (JSON and all) */
     uint64_t skipped_files;   /* unreadable or not found */
     uint64_t skipped_lines;   /* JSONL lines that are not a usable object */
     uint64_t skipped_large;   /* documents over max_document */

@@ -20,10 +20,20 @@
 #endif
 
 int cli_quiet = 0;
+int cli_progress_shown = 0;
+
+void cli_progress_erase(void)
+{
+    if (cli_progress_shown) {
+        fputs("\r\033[K", stderr);
+        cli_progress_shown = 0;
+    }
+}
 
 int cli_fail(const ag_error *err)
 {
     char buf[1200];
+    cli_progress_erase();
     fprintf(stderr, "actorgraph: %s\n", ag_error_format(err, buf, sizeof buf));
     return ag_status_is_input_error(err->status) ? EXIT_INPUT : EXIT_INTERNAL;
 }
@@ -45,6 +55,7 @@ void cli_diag(void *userdata, ag_diag_severity sev, const ag_error *err)
     (void)userdata;
     if (sev == AG_DIAG_WARNING && cli_quiet)
         return;
+    cli_progress_erase();
     fprintf(stderr, "actorgraph: %s: %s\n", sev == AG_DIAG_WARNING ? "warning" : "error",
             ag_error_format(err, buf, sizeof buf));
 }

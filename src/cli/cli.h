@@ -14,6 +14,11 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_INTERNAL = 2 };
 /* Set by -q: no warnings, no progress. */
 extern int cli_quiet;
 
+/* A progress line is on standard error (run.c); anything else printed
+ * there erases it first with cli_progress_erase(). */
+extern int cli_progress_shown;
+void cli_progress_erase(void);
+
 /* Prints "actorgraph: <where>: <message>" for err and returns the exit
  * status its code calls for (1 for bad input, 2 for the rest). */
 int cli_fail(const ag_error *err);
@@ -57,6 +62,7 @@ int cli_parse_uint(const char *s, unsigned long long *out);
 int cli_parse_double(const char *s, double *out);
 
 int cmd_extract(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_mentions(int argc, char **argv);
 int cmd_centrality(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);

@@ -18,7 +18,8 @@ typedef struct {
 } command;
 
 static const command commands[] = {
-    { "extract", cmd_extract, "text -> actor co-occurrence graph (GraphML, DOT)" },
+    { "extract", cmd_extract, "text -> actor co-occurrence graph (GraphML, GEXF, DOT, JSON, CSV)" },
+    { "merge", cmd_merge, "partial counts (extract --partial) -> one graph" },
     { "mentions", cmd_mentions, "text -> one JSON line per actor mention" },
     { "centrality", cmd_centrality, "graph -> ranked table of centralities" },
     { "communities", cmd_communities, "graph -> communities and their modularity" },

@@ -9,11 +9,15 @@
  * the same calls in the same order whatever N is, and its output is the
  * same. A bounded pool of batches keeps memory flat.
  */
+#define _XOPEN_SOURCE 700   /* nftw */
+#include <ftw.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "run.h"
@@ -108,9 +112,151 @@ void run_stats_free(run_stats *s)
     s->limited_patterns = NULL;
 }
 
+/* --- progress ------------------------------------------------------------------ */
+
+typedef struct {
+    int on;
+    const ag_reader *reader;
+    uint64_t total;              /* bytes of all inputs; 0 when unknown (a pipe) */
+    struct timespec start, last;
+    unsigned tick;
+} progress;
+
+static progress the_progress;    /* run_documents() is not reentrant: one loop at a time */
+
+static uint64_t walk_total;
+
+static int add_size(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+    size_t n = strlen(path);
+    (void)ftw;
+    if (type == FTW_F && S_ISREG(sb->st_mode) &&
+        ((n > 4 && strcmp(path + n - 4, ".txt") == 0) || (n > 6 && strcmp(path + n - 6, ".jsonl") == 0)))
+        walk_total += (uint64_t)sb->st_size;
+    return 0;
+}
+
+/* The bytes the inputs hold (what the reader will read), or 0 when some
+ * input's size cannot be known in advance. */
+static uint64_t inputs_size(const run_options *opts)
+{
+    uint64_t total = 0;
+    size_t n = opts->inputs.n;
+    for (size_t i = 0; i < (n ? n : 1); i++) {
+        const char *path = n ? opts->inputs.v[i] : "-";
+        struct stat sb;
+        if (strcmp(path, "-") == 0) {
+            if (fstat(STDIN_FILENO, &sb) != 0 || !S_ISREG(sb.st_mode))
+                return 0;
+            total += (uint64_t)sb.st_size;
+        } else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            walk_total = 0;
+            nftw(path, add_size, 16, FTW_PHYS);
+            total += walk_total;
+        } else if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+            total += (uint64_t)sb.st_size;
+        }
+    }
+    return total;
+}
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* ACTORGRAPH_PROGRESS=always|never overrides "when standard error is a terminal". */
+static void progress_start(progress *p, const run_options *opts, const ag_reader *reader)
+{
+    const char *env = getenv("ACTORGRAPH_PROGRESS");
+    memset(p, 0, sizeof *p);
+    if (cli_quiet || (env && strcmp(env, "never") == 0))
+        return;
+    if (!(env && strcmp(env, "always") == 0) && !isatty(STDERR_FILENO))
+        return;
+    p->on = 1;
+    p->reader = reader;
+    p->total = inputs_size(opts);
+    clock_gettime(CLOCK_MONOTONIC, &p->start);
+    p->last = p->start;
+    p->last.tv_sec--;   /* the first line comes at once */
+}
+
+/* "12,345,678" */
+static void with_commas(uint64_t v, char *buf, size_t size)
+{
+    char digits[32];
+    size_t n = (size_t)snprintf(digits, sizeof digits, "%llu", (unsigned long long)v), o = 0;
+    for (size_t i = 0; i < n && o + 2 < size; i++) {
+        if (i && (n - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+/* "820 kB", "104.7 MB", "12.3 GB" */
+static void size_text(uint64_t bytes, char *buf, size_t size)
+{
+    if (bytes < 1000000)
+        snprintf(buf, size, "%.0f kB", (double)bytes / 1e3);
+    else if (bytes < 1000000000)
+        snprintf(buf, size, "%.1f MB", (double)bytes / 1e6);
+    else
+        snprintf(buf, size, "%.2f GB", (double)bytes / 1e9);
+}
+
+/* "actorgraph: 12,345 documents, 28.6 MB of 104.7 MB (27%), 139.1 MB/s, 0:00:01 left" */
+static void progress_draw(progress *p, uint64_t documents, const struct timespec *now)
+{
+    uint64_t done = ag_reader_stats_get(p->reader)->input_bytes;
+    double secs = seconds_between(&p->start, now), rate = secs > 0 ? (double)done / secs : 0;
+    char docs[32], read[32], total[32], line[200];
+    size_t n;
+    with_commas(documents, docs, sizeof docs);
+    size_text(done, read, sizeof read);
+    n = (size_t)snprintf(line, sizeof line, "actorgraph: %s document%s, %s", docs, documents == 1 ? "" : "s", read);
+    if (p->total) {
+        size_text(p->total, total, sizeof total);
+        n += (size_t)snprintf(line + n, sizeof line - n, " of %s (%.0f%%)", total,
+                              done >= p->total ? 100.0 : 100.0 * (double)done / (double)p->total);
+    }
+    if (rate > 0)
+        n += (size_t)snprintf(line + n, sizeof line - n, ", %.1f MB/s", rate / 1e6);
+    if (p->total && rate > 0) {
+        double left = done >= p->total ? 0 : (double)(p->total - done) / rate;
+        long s = (long)(left + 0.5);
+        snprintf(line + n, sizeof line - n, ", %ld:%02ld:%02ld left", s / 3600, s / 60 % 60, s % 60);
+    }
+    fprintf(stderr, "\r%s\033[K", line);
+    fflush(stderr);
+    cli_progress_shown = 1;
+}
+
+/* Called for every document handed over; redraws at most 5 times a second. */
+static void progress_tick(progress *p, uint64_t documents)
+{
+    struct timespec now;
+    if (!p->on || ((++p->tick & 15) != 0 && p->tick != 1))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (seconds_between(&p->last, &now) < 0.2)
+        return;
+    p->last = now;
+    progress_draw(p, documents, &now);
+}
+
+static void progress_end(progress *p)
+{
+    if (p->on)
+        cli_progress_erase();
+    p->on = 0;
+}
+
 static void count(run_stats *s, const ag_document *doc, const ag_scan_result *res, const ag_lexicon *lex)
 {
     (void)lex;
+    progress_tick(&the_progress, s->documents + 1);
     s->documents++;
     s->bytes += doc->len;
     s->tokens += res->tokens;
@@ -147,6 +293,8 @@ static void warn_document(run_stats *s, const ag_document *doc, const ag_scan_re
 {
     if (cli_quiet)
         return;
+    if ((res->invalid_bytes && s->utf8_warnings < 10) || res->pattern_limits)
+        cli_progress_erase();
     if (res->invalid_bytes && s->utf8_warnings < 10) {
         if (doc->line)
             fprintf(stderr, "actorgraph: warning: %s:%lu: %zu byte%s not valid UTF-8, read as U+FFFD (offsets "
@@ -552,8 +700,10 @@ int run_documents(const run_options *opts, const ag_lexicon *lex, run_fn fn, voi
     memset(&err, 0, sizeof err);
     if (ag_reader_new((const char *const *)opts->inputs.v, opts->inputs.n, &opts->reader, &reader, &err) != AG_OK)
         return cli_fail(&err);
+    progress_start(&the_progress, opts, reader);
     rc = opts->jobs > 1 ? run_parallel(opts, lex, reader, fn, userdata, stats)
                         : run_serial(opts, lex, reader, fn, userdata, stats);
+    progress_end(&the_progress);
     stats->reader = *ag_reader_stats_get(reader);
     ag_reader_free(reader);
     return rc;

@@ -124,4 +124,15 @@ run 0 "$AG_BIN" extract -q -l "$LEXICONS" -o "$T/b.graphml" -o "$T/b.dot" "${rev
 same "$T/b.graphml" "$T/a.graphml" "examples: GraphML whatever the input order"
 same "$T/b.dot" "$T/a.dot" "examples: DOT whatever the input order"
 
+# the progress line: only on a terminal (forced here), never with -q; it
+# erases itself, and the outputs do not change
+run 0 env ACTORGRAPH_PROGRESS=always "$AG_BIN" extract -l "$LEXICONS" -o "$T/p.graphml" "$EXAMPLES"
+has "$T/err" $'^\ractorgraph: [0-9,]+ documents?, [0-9.]+ kB of 3[0-9] kB \\([0-9]+%\\), [0-9.]+ MB/s, 0:00:[0-9]{2} left\033\\[K' "progress line"
+has "$T/err" $'\r\033\\[K$' "the progress line is erased at the end"
+same "$T/p.graphml" "$T/a.graphml" "the same graph with the progress line"
+run 0 env ACTORGRAPH_PROGRESS=always "$AG_BIN" extract -q -l "$LEXICONS" -o "$T/p.graphml" "$EXAMPLES"
+equals "$(wc -c <"$T/err")" 0 "no progress with -q"
+run 0 "$AG_BIN" extract -l "$LEXICONS" -o "$T/p.graphml" "$EXAMPLES"
+equals "$(wc -c <"$T/err")" 0 "no progress when standard error is not a terminal"
+
 finish
