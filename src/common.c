@@ -149,7 +149,9 @@ void ag__format_number(double v, char *buf, size_t size)
             snprintf(buf, size, "0");
         return;
     }
-    for (int prec = 6; prec <= 17; prec++) {
+    /* %.15g is already the shortest for every double that 15 digits give
+     * back (%g drops trailing zeros); the rest need 16 or 17 */
+    for (int prec = 15; prec <= 17; prec++) {
         snprintf(buf, size, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)
             return;

@@ -1212,7 +1212,8 @@ static int put_part(strbuf *b, const word_ctx *wc, const char *w, size_t n, char
  *   kept as written ("Secy", "G7", "AT&T");
  * - dotted initials stay ("U.S.", "W."); other dotted words are
  *   title-cased ("St.", "Gen.");
- * - particles are lower case (of, the, and, al, bin, de, van, ...);
+ * - particles are lower case (of, the, and, al, bin, de, van, ...), except
+ *   an English one that opens the phrase ("In Tam", "On Semiconductor");
  * - acronyms stay upper case: a word without a vowel (BBC, PKK; not Mr, Dr,
  *   St), a word that spells the initials of another name of the same code
  *   (NATO beside North Atlantic Treaty Organization, UN beside United
@@ -1254,7 +1255,9 @@ static int convert_word(strbuf *b, const word_ctx *wc, const char *w, size_t n)
         if (initials)
             return sb_add(b, w, n);
     } else {
-        if (is_particle(w, n) && !wc->single)
+        /* an English particle that opens a name is the name's first word: "In Tam", "On Semiconductor" */
+        int opens_name = wc->first && word_in(w, n, english_particles) && !(n == 3 && strncmp(w, "THE", 3) == 0);
+        if (is_particle(w, n) && !wc->single && !opens_name)
             return cap_particle(wc, w, n) ? put_title(b, w, n) : put_lower(b, w, n);
         if (s.vowels == 0 && s.letters >= 2 && !word_in(w, n, abbreviations))
             return sb_add(b, w, n);

@@ -40,37 +40,52 @@ static int hex(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+/* Bytes that end a run of plain string content: '"', '\\' and controls. */
+static const unsigned char special[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
 static int string(ag_jscan *j)
 {
-    const unsigned char *s = (const unsigned char *)j->s;
-    j->pos++;   /* the opening quote */
-    while (j->pos < j->n) {
-        unsigned char c = s[j->pos];
-        if (c == '"') {
-            j->pos++;
+    const unsigned char *s = (const unsigned char *)j->s, *p = s + j->pos + 1, *end = s + j->n;
+    for (;;) {
+        /* plain content, four bytes a step */
+        while (end - p >= 4 && !(special[p[0]] | special[p[1]] | special[p[2]] | special[p[3]]))
+            p += 4;
+        while (p < end && !special[*p])
+            p++;
+        if (p >= end)
+            break;
+        if (*p == '"') {
+            j->pos = (size_t)(p + 1 - s);
             return 0;
         }
-        if (c < 0x20)
+        if (*p < 0x20) {
+            j->pos = (size_t)(p - s);
             return fail(j, "control character in a string (escape it)");
-        if (c == '\\') {
-            char e;
-            if (j->pos + 1 >= j->n)
-                break;
-            e = (char)s[j->pos + 1];
-            if (e == 'u') {
-                if (j->pos + 5 >= j->n || !hex((char)s[j->pos + 2]) || !hex((char)s[j->pos + 3]) ||
-                    !hex((char)s[j->pos + 4]) || !hex((char)s[j->pos + 5]))
-                    return fail(j, "\\u needs four hexadecimal digits");
-                j->pos += 6;
-                continue;
+        }
+        /* a backslash */
+        if (p + 1 >= end) {
+            j->pos = (size_t)(p - s);
+            return fail(j, "unterminated string");
+        }
+        if (p[1] == 'u') {
+            if (end - p <= 5 || !hex((char)p[2]) || !hex((char)p[3]) || !hex((char)p[4]) || !hex((char)p[5])) {
+                j->pos = (size_t)(p - s);
+                return fail(j, "\\u needs four hexadecimal digits");
             }
-            if (!strchr("\"\\/bfnrt", e) || e == '\0')
-                return fail(j, "unknown escape in a string");
-            j->pos += 2;
+            p += 6;
             continue;
         }
-        j->pos++;
+        if (!p[1] || !strchr("\"\\/bfnrt", p[1])) {
+            j->pos = (size_t)(p - s);
+            return fail(j, "unknown escape in a string");
+        }
+        p += 2;
     }
+    j->pos = j->n;
     return fail(j, "unterminated string");
 }
 
@@ -158,8 +173,63 @@ static int container(ag_jscan *j, char close)
     return 0;
 }
 
+/* Skips a value of text already validated: strings found with memchr,
+ * nothing checked. */
+static int skip_trusted(ag_jscan *j)
+{
+    const char *s = j->s;
+    unsigned depth = 0;
+    for (;;) {
+        ws(j);
+        if (j->pos >= j->n)
+            return fail(j, "a value was expected");
+        switch (s[j->pos]) {
+        case '"': {
+            const char *p = s + j->pos + 1, *end = s + j->n, *q;
+            for (;;) {
+                size_t bs = 0;
+                q = (const char *)memchr(p, '"', (size_t)(end - p));
+                if (!q)
+                    return fail(j, "unterminated string");
+                while (q - bs - 1 >= s + j->pos + 1 && q[-1 - (long)bs] == '\\')
+                    bs++;
+                if (bs % 2 == 0)
+                    break;
+                p = q + 1;
+            }
+            j->pos = (size_t)(q + 1 - s);
+            break;
+        }
+        case '{':
+        case '[':
+            depth++;
+            j->pos++;
+            continue;
+        case '}':
+        case ']':
+            if (depth == 0)
+                return fail(j, "a value was expected");
+            depth--;
+            j->pos++;
+            break;
+        case ',':
+        case ':':
+            j->pos++;
+            continue;
+        default:
+            while (j->pos < j->n && !strchr(",:}] \t\r\n", s[j->pos]))
+                j->pos++;
+            break;
+        }
+        if (depth == 0)
+            return 0;
+    }
+}
+
 static int value(ag_jscan *j)
 {
+    if (j->trusted)
+        return skip_trusted(j);
     ws(j);
     if (j->pos >= j->n)
         return fail(j, "a value was expected");

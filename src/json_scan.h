@@ -19,6 +19,7 @@ typedef struct {
     const char *error;    /* set on failure: what is wrong ... */
     size_t error_pos;     /* ... and where (byte offset) */
     unsigned depth;
+    int trusted;          /* the text was validated before: skip values without checking them */
 } ag_jscan;
 
 #define AG_JSON_MAX_DEPTH 512

@@ -3,10 +3,13 @@
  *
  * Input: a file, a directory of *.json files, or a buffer. Output: actors
  * and aliases added to the lexicon, every schema rule of lexicons/README.md
- * checked, each problem reported as file:line:col. jansson parses; because
- * its values carry no positions, a small scanner over the raw text finds
- * the line and column of a value from its path when (and only when) a
- * problem must be reported. The only jansson user on the lexicon side.
+ * checked, each problem reported as file:line:col. The file is validated by
+ * json_scan and each actor parsed on its own into a small tree
+ * (json_tree.c); jansson parses only what that parser does not take, so
+ * that its words describe every syntax error. Because the trees carry no
+ * positions, a small scanner over the raw text finds the line and column
+ * of a value from its path when (and only when) a problem must be
+ * reported. The only jansson user on the lexicon side.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -19,6 +22,7 @@
 #include "actorgraph/lexicon.h"
 #include "internal.h"
 #include "json_scan.h"
+#include "json_tree.h"
 #include "lexicon_internal.h"
 
 #define LEXICON_FILE_MAX ((size_t)1 << 30)
@@ -411,20 +415,27 @@ static void pop(reader *r)
     r->depth--;
 }
 
-static const char *json_type_name(const json_t *v)
+static const char *json_type_name(const ag_jt *v)
 {
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a number";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    case JSON_NULL: return "null";
+    switch (v->type) {
+    case AG_JT_OBJECT: return "an object";
+    case AG_JT_ARRAY: return "an array";
+    case AG_JT_STRING: return "a string";
+    case AG_JT_INTEGER: return "an integer";
+    case AG_JT_REAL: return "a number";
+    case AG_JT_TRUE:
+    case AG_JT_FALSE: return "a boolean";
+    case AG_JT_NULL: return "null";
     }
     return "a value";
 }
+
+#define IS_STRING(v) ((v)->type == AG_JT_STRING)
+#define IS_OBJECT(v) ((v)->type == AG_JT_OBJECT)
+#define IS_ARRAY(v) ((v)->type == AG_JT_ARRAY)
+#define IS_INTEGER(v) ((v)->type == AG_JT_INTEGER)
+#define IS_NUMBER(v) ((v)->type == AG_JT_INTEGER || (v)->type == AG_JT_REAL)
+#define IS_BOOLEAN(v) ((v)->type == AG_JT_TRUE || (v)->type == AG_JT_FALSE)
 
 static int has_control(const char *s)
 {
@@ -460,10 +471,10 @@ static int blank(const char *s)
 /* A required or optional string member; *out is a copy (NULL when absent).
  * Returns 0 when fine, -1 when an error was reported (and *st is set when
  * loading must stop). */
-static int get_string(reader *r, json_t *obj, const char *key, int required, const char *what,
+static int get_string(reader *r, const ag_jt *obj, const char *key, int required, const char *what,
                       char **out, ag_status *st)
 {
-    json_t *v = json_object_get(obj, key);
+    const ag_jt *v = ag__jt_get(obj, key);
     *out = NULL;
     if (!v) {
         if (required) {
@@ -473,19 +484,19 @@ static int get_string(reader *r, json_t *obj, const char *key, int required, con
         return 0;
     }
     push_key(r, key);
-    if (!json_is_string(v)) {
+    if (!IS_STRING(v)) {
         *st = schema_error(r, 0, "\"%s\" of %s must be a string, not %s", key, what, json_type_name(v));
         pop(r);
         return -1;
     }
-    if (blank(json_string_value(v)) || has_control(json_string_value(v))) {
+    if (blank((v)->str) || has_control((v)->str)) {
         *st = schema_error(r, 0, "\"%s\" of %s must be a non-empty string without control characters", key,
                            what);
         pop(r);
         return -1;
     }
     pop(r);
-    *out = ag__strdup(json_string_value(v));
+    *out = ag__strdup((v)->str);
     if (!*out) {
         *st = ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
         return -1;
@@ -493,7 +504,7 @@ static int get_string(reader *r, json_t *obj, const char *key, int required, con
     return 0;
 }
 
-static int get_date(reader *r, json_t *obj, const char *key, const char *what, char **out, ag_status *st)
+static int get_date(reader *r, const ag_jt *obj, const char *key, const char *what, char **out, ag_status *st)
 {
     if (get_string(r, obj, key, 0, what, out, st) != 0)
         return -1;
@@ -517,12 +528,12 @@ static int ends_before(const char *from, const char *to)
     return strncmp(to, from, n) < 0;
 }
 
-static int check_keys(reader *r, json_t *obj, const char *const *allowed, const char *what, ag_status *st)
+static int check_keys(reader *r, const ag_jt *obj, const char *const *allowed, const char *what, ag_status *st)
 {
     const char *key;
-    json_t *v;
+    const ag_jt *v;
     int bad = 0;
-    json_object_foreach(obj, key, v) {
+    for (size_t k_ = 0; k_ < obj->n && ((key = obj->keys[k_]), (v = &obj->items[k_]), 1); k_++) {
         size_t i;
         (void)v;
         for (i = 0; allowed[i]; i++)
@@ -547,17 +558,17 @@ static const char *const alias_keys[AG_KIND_COUNT + 1] = { "names", "short", "me
                                                            "patterns", "not" };
 
 /* Checks every alias list; adds the aliases to the last actor when `add`. */
-static ag_status read_aliases(reader *r, json_t *obj, const char *what, int add)
+static ag_status read_aliases(reader *r, const ag_jt *obj, const char *what, int add)
 {
     ag_status st = AG_OK;
     for (int k = 0; k <= AG_KIND_COUNT; k++) {
-        json_t *arr = json_object_get(obj, alias_keys[k]);
+        const ag_jt *arr = ag__jt_get(obj, alias_keys[k]);
         size_t i;
-        json_t *v;
+        const ag_jt *v;
         if (!arr)
             continue;
         push_key(r, alias_keys[k]);
-        if (!json_is_array(arr)) {
+        if (!IS_ARRAY(arr)) {
             st = schema_error(r, 0, "\"%s\" of %s must be an array of strings, not %s", alias_keys[k], what,
                               json_type_name(arr));
             pop(r);
@@ -565,13 +576,13 @@ static ag_status read_aliases(reader *r, json_t *obj, const char *what, int add)
                 return st;
             continue;
         }
-        json_array_foreach(arr, i, v) {
+        for (i = 0; i < arr->n && ((v = &arr->items[i]), 1); i++) {
             const char *s;
             push_index(r, i);
-            if (!json_is_string(v)) {
+            if (!IS_STRING(v)) {
                 st = schema_error(r, 0, "\"%s\"[%zu] of %s must be a string, not %s", alias_keys[k], i, what,
                                   json_type_name(v));
-            } else if ((s = json_string_value(v)), blank(s) || has_control(s)) {
+            } else if ((s = (v)->str), blank(s) || has_control(s)) {
                 st = schema_error(r, 0, "\"%s\"[%zu] of %s must be a non-empty string without control characters",
                                   alias_keys[k], i, what);
             } else if (strlen(s) > ALIAS_MAX) {
@@ -591,31 +602,63 @@ static ag_status read_aliases(reader *r, json_t *obj, const char *what, int add)
     return st;
 }
 
-static ag_status read_roles(reader *r, json_t *arr, ag_actor *a, const char *what)
+/* What an error message calls a value: parts joined into buf (size > 0),
+ * cut to fit. Cheaper than snprintf, which matters once per actor and
+ * role of a large lexicon. */
+static void describe(char *buf, size_t size, const char *a, const char *b, const char *c)
+{
+    size_t n = 0;
+    const char *parts[3] = { a, b, c };
+    for (int k = 0; k < 3; k++)
+        for (const char *q = parts[k]; q && *q && n + 1 < size; q++)
+            buf[n++] = *q;
+    buf[n] = '\0';
+}
+
+/* A whole number as decimal text, into buf (at least 24 bytes). */
+static const char *decimal(size_t v, char *buf)
+{
+    char tmp[24];
+    size_t n = 0, o = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        buf[o++] = tmp[--n];
+    buf[o] = '\0';
+    return buf;
+}
+
+static ag_status read_roles(reader *r, const ag_jt *arr, ag_actor *a, const char *what)
 {
     static const char *const role_keys[] = { "title", "from", "to", NULL };
     ag_status st = AG_OK;
     size_t i;
-    json_t *v;
+    const ag_jt *v;
 
     push_key(r, "roles");
-    if (!json_is_array(arr)) {
+    if (!IS_ARRAY(arr)) {
         st = schema_error(r, 0, "\"roles\" of %s must be an array of objects, not %s", what, json_type_name(arr));
         pop(r);
         return st;
     }
-    a->roles = (ag_role *)calloc(json_array_size(arr) ? json_array_size(arr) : 1, sizeof *a->roles);
+    a->roles = (ag_role *)calloc((arr)->n ? (arr)->n : 1, sizeof *a->roles);
     if (!a->roles) {
         pop(r);
         return ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
     }
-    json_array_foreach(arr, i, v) {
+    for (i = 0; i < arr->n && ((v = &arr->items[i]), 1); i++) {
         ag_role *role = (ag_role *)&a->roles[a->n_roles];
         char *title = NULL, *from = NULL, *to = NULL;
         char rwhat[360];
-        snprintf(rwhat, sizeof rwhat, "roles[%zu] of %s", i, what);
+        {
+            char num[24], head[40];
+            describe(head, sizeof head, "roles[", decimal(i, num), "] of ");
+            describe(rwhat, sizeof rwhat, head, what, NULL);
+        }
         push_index(r, i);
-        if (!json_is_object(v)) {
+        if (!IS_OBJECT(v)) {
             st = schema_error(r, 0, "%s must be an object, not %s", rwhat, json_type_name(v));
         } else if ((check_keys(r, v, role_keys, rwhat, &st) | (st == AG_OK ? get_string(r, v, "title", 1, rwhat, &title, &st) : -1) |
                     (st == AG_OK ? get_date(r, v, "from", rwhat, &from, &st) : -1) |
@@ -646,45 +689,45 @@ static ag_status read_roles(reader *r, json_t *arr, ag_actor *a, const char *wha
     return st;
 }
 
-static ag_status read_attrs(reader *r, json_t *obj, ag_actor *a, const char *what)
+static ag_status read_attrs(reader *r, const ag_jt *obj, ag_actor *a, const char *what)
 {
     ag_status st = AG_OK;
     const char *key;
-    json_t *v;
+    const ag_jt *v;
 
     push_key(r, "attrs");
-    if (!json_is_object(obj)) {
+    if (!IS_OBJECT(obj)) {
         st = schema_error(r, 0, "\"attrs\" of %s must be an object, not %s", what, json_type_name(obj));
         pop(r);
         return st;
     }
-    a->attrs = (ag_attr *)calloc(json_object_size(obj) ? json_object_size(obj) : 1, sizeof *a->attrs);
+    a->attrs = (ag_attr *)calloc((obj)->n ? (obj)->n : 1, sizeof *a->attrs);
     if (!a->attrs) {
         pop(r);
         return ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
     }
-    json_object_foreach(obj, key, v) {
+    for (size_t k_ = 0; k_ < obj->n && ((key = obj->keys[k_]), (v = &obj->items[k_]), 1); k_++) {
         ag_attr *at = (ag_attr *)&a->attrs[a->n_attrs];
         char num[64];
         push_key(r, key);
         if (!name_token(key)) {
             st = schema_error(r, 1, "attribute name \"%s\" of %s may hold only letters, digits, '-', '_', '.' and ':'",
                               key, what);
-        } else if (json_is_string(v)) {
+        } else if (IS_STRING(v)) {
             at->key = ag__strdup(key);
-            at->value = ag__strdup(json_string_value(v));
+            at->value = ag__strdup((v)->str);
             if (!at->key || !at->value)
                 st = ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
             a->n_attrs++;
-        } else if (json_is_number(v)) {
-            if (json_is_integer(v))
-                snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        } else if (IS_NUMBER(v)) {
+            if (IS_INTEGER(v))
+                snprintf(num, sizeof num, "%lld", v->integer);
             else
-                ag__format_number(json_real_value(v), num, sizeof num);
+                ag__format_number(v->real, num, sizeof num);
             at->key = ag__strdup(key);
             at->value = ag__strdup(num);
             at->is_number = 1;
-            at->number = json_number_value(v);
+            at->number = (v->type == AG_JT_INTEGER ? (double)v->integer : v->real);
             if (!at->key || !at->value)
                 st = ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
             a->n_attrs++;
@@ -700,23 +743,26 @@ static ag_status read_attrs(reader *r, json_t *obj, ag_actor *a, const char *wha
     return st;
 }
 
-static ag_status read_actor(reader *r, json_t *obj, size_t index)
+static ag_status read_actor(reader *r, const ag_jt *obj, size_t index)
 {
     static const char *const valid_keys[] = { "from", "to", NULL };
     ag_actor a;
     ag_status st = AG_OK;
     char what[320];
     char *type = NULL;
-    json_t *v;
+    const ag_jt *v;
     ag_pos pos;
     size_t aliases_before = r->lex->n_aliases;
     int bad = 0;
 
     memset(&a, 0, sizeof a);
-    snprintf(what, sizeof what, "actor #%zu", index + 1);
+    {
+        char num[24];
+        describe(what, sizeof what, "actor #", decimal(index + 1, num), NULL);
+    }
     r->actor = index;
     pos = actor_pos(r);
-    if (!json_is_object(obj))
+    if (!IS_OBJECT(obj))
         return schema_error(r, 0, "%s must be an object, not %s", what, json_type_name(obj));
 
     if (get_string(r, obj, "id", 1, what, (char **)&a.id, &st) != 0) {
@@ -733,7 +779,7 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
         ag__actor_clear(&a);
         return st;
     }
-    snprintf(what, sizeof what, "actor \"%s\"", a.id);
+    describe(what, sizeof what, "actor \"", a.id, "\"");
 
     if (check_keys(r, obj, actor_keys, what, &st) != 0)
         bad = 1;
@@ -757,9 +803,9 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
     free(type);
     if (st == AG_OK && get_string(r, obj, "affiliation", 0, what, (char **)&a.affiliation, &st) != 0)
         bad = 1;
-    if (st == AG_OK && (v = json_object_get(obj, "short_default")) != NULL) {
-        if (json_is_boolean(v)) {
-            a.short_default = json_is_true(v);
+    if (st == AG_OK && (v = ag__jt_get(obj, "short_default")) != NULL) {
+        if (IS_BOOLEAN(v)) {
+            a.short_default = (v->type == AG_JT_TRUE);
         } else {
             push_key(r, "short_default");
             st = schema_error(r, 0, "\"short_default\" of %s must be true or false, not %s", what,
@@ -768,9 +814,9 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
             bad = 1;
         }
     }
-    if (st == AG_OK && (v = json_object_get(obj, "valid")) != NULL) {
+    if (st == AG_OK && (v = ag__jt_get(obj, "valid")) != NULL) {
         push_key(r, "valid");
-        if (!json_is_object(v)) {
+        if (!IS_OBJECT(v)) {
             st = schema_error(r, 0, "\"valid\" of %s must be an object with \"from\" and \"to\", not %s", what,
                               json_type_name(v));
             bad = 1;
@@ -791,13 +837,13 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
         }
         pop(r);
     }
-    if (st == AG_OK && (v = json_object_get(obj, "roles")) != NULL) {
+    if (st == AG_OK && (v = ag__jt_get(obj, "roles")) != NULL) {
         size_t before = r->lex->n_errors;
         st = read_roles(r, v, &a, what);
         if (r->lex->n_errors > before)
             bad = 1;
     }
-    if (st == AG_OK && (v = json_object_get(obj, "attrs")) != NULL) {
+    if (st == AG_OK && (v = ag__jt_get(obj, "attrs")) != NULL) {
         size_t before = r->lex->n_errors;
         st = read_attrs(r, v, &a, what);
         if (r->lex->n_errors > before)
@@ -821,7 +867,7 @@ static ag_status read_actor(reader *r, json_t *obj, size_t index)
         st = read_aliases(r, obj, what, 1);
         if (st != AG_OK)
             return st;
-        if (r->lex->n_errors == before && json_object_get(obj, "short_default") &&
+        if (r->lex->n_errors == before && ag__jt_get(obj, "short_default") &&
             r->lex->actors[r->lex->n_actors - 1].short_default) {
             int has_short = 0;
             for (size_t i = aliases_before; i < r->lex->n_aliases; i++)
@@ -846,17 +892,117 @@ static ag_status syntax_error(ag_lexicon *lex, const char *name, const char *dat
     return ag__lex_report(lex, AG_DIAG_ERROR, AG_ESYNTAX, name, line, col, err, "malformed JSON: %s", what);
 }
 
+/* A jansson value as a tree in p's arena. 0, or -1 when out of memory. */
+static int from_jansson(ag_jt_parser *p, json_t *j, ag_jt *out)
+{
+    memset(out, 0, sizeof *out);
+    switch (json_typeof(j)) {
+    case JSON_OBJECT:
+    case JSON_ARRAY: {
+        size_t n = json_is_object(j) ? json_object_size(j) : json_array_size(j), k = 0;
+        out->type = json_is_object(j) ? AG_JT_OBJECT : AG_JT_ARRAY;
+        out->n = n;
+        if (!n)
+            return 0;
+        if (!(out->items = (ag_jt *)ag__jt_alloc(p, n * sizeof *out->items)))
+            return -1;
+        if (json_is_object(j)) {
+            const char *key;
+            json_t *v;
+            if (!(out->keys = (const char **)ag__jt_alloc(p, n * sizeof *out->keys)))
+                return -1;
+            json_object_foreach(j, key, v) {
+                char *copy = (char *)ag__jt_alloc(p, strlen(key) + 1);
+                if (!copy)
+                    return -1;
+                strcpy(copy, key);
+                out->keys[k] = copy;
+                if (from_jansson(p, v, &out->items[k++]) != 0)
+                    return -1;
+            }
+        } else {
+            json_t *v;
+            json_array_foreach(j, k, v) {
+                if (from_jansson(p, v, &out->items[k]) != 0)
+                    return -1;
+            }
+        }
+        return 0;
+    }
+    case JSON_STRING: {
+        char *copy = (char *)ag__jt_alloc(p, json_string_length(j) + 1);
+        if (!copy)
+            return -1;
+        memcpy(copy, json_string_value(j), json_string_length(j) + 1);
+        out->type = AG_JT_STRING;
+        out->str = copy;
+        out->n = json_string_length(j);
+        return 0;
+    }
+    case JSON_INTEGER:
+        out->type = AG_JT_INTEGER;
+        out->integer = (long long)json_integer_value(j);
+        return 0;
+    case JSON_REAL:
+        out->type = AG_JT_REAL;
+        out->real = json_real_value(j);
+        return 0;
+    case JSON_TRUE:
+        out->type = AG_JT_TRUE;
+        return 0;
+    case JSON_FALSE:
+        out->type = AG_JT_FALSE;
+        return 0;
+    default:
+        out->type = AG_JT_NULL;
+        return 0;
+    }
+}
+
+/* The value [a, b) of the file as a tree in p (keep: beside the trees
+ * already there; else in their place): json_tree's, or, for what it does
+ * not take, jansson's error or jansson's tree. */
+static ag_status parse_piece(reader *r, ag_jt_parser *p, int keep, size_t a, size_t b, const ag_jt **out)
+{
+    int nomem = 0;
+    json_error_t jerr;
+    json_t *j;
+    ag_jt *t;
+
+    *out = keep ? ag__jt_parse_more(p, r->text + a, b - a, &nomem) : ag__jt_parse(p, r->text + a, b - a, &nomem);
+    if (*out)
+        return AG_OK;
+    if (nomem)
+        return ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
+    j = json_loadb(r->text + a, b - a, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+    if (!j)
+        return syntax_error(r->lex, r->name, r->text, a + (size_t)jerr.position, r->err, jerr.text);
+    if (!keep)
+        ag__jt_reset(p);
+    t = (ag_jt *)ag__jt_alloc(p, sizeof *t);
+    if (!t || from_jansson(p, j, t) != 0) {
+        json_decref(j);
+        return ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
+    }
+    json_decref(j);
+    *out = t;
+    return AG_OK;
+}
+
 /*
  * The file is validated once by json_scan (no tree), then its top-level
- * members are parsed one by one, and each actor on its own: a lexicon of
- * 20,000 actors never exists as one jansson tree, so loading stays fast
- * and small.
+ * members are parsed one by one, and each actor on its own into a small
+ * tree that is dropped once read: a lexicon of 20,000 actors never exists
+ * as one tree, so loading stays fast and small.
  */
 ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *data, size_t len, ag_error *err)
 {
     static const char *const top_keys[] = { "lexicon", "version", "actors", "description", NULL };
     json_error_t jerr;
-    json_t *root = NULL, *actors, *v;
+    const ag_jt *actors, *v;
+    ag_jt root;
+    ag_jt_parser *top = NULL, *one = NULL;
+    size_t cap_root = 0;
     reader r;
     long file;
     ag_status st = AG_OK;
@@ -875,22 +1021,22 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
         len -= 3;
     }
     memset(&r, 0, sizeof r);
+    memset(&root, 0, sizeof root);
 
     /* validate; on an error let jansson say it, in its words */
     {
         size_t a, b;
         ag__jscan_init(&j, data, len);
         if (ag__jscan_value(&j, &a, &b) != 0 || ag__jscan_end(&j) != 0) {
-            root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-            if (!root) {
+            json_t *whole = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+            if (!whole) {
                 /* jansson counts columns in characters, 1-based, and sometimes 0 at a line start */
                 ag__lex_report(lex, AG_DIAG_ERROR, AG_ESYNTAX, name, (unsigned long)(jerr.line > 0 ? jerr.line : 1),
                                (unsigned long)(jerr.column > 0 ? jerr.column : 1), err, "malformed JSON: %s",
                                jerr.text);
                 return ag__lex_end(lex, err);
             }
-            json_decref(root);
-            root = NULL;
+            json_decref(whole);
             syntax_error(lex, name, data, j.error_pos, err, j.error);
             return ag__lex_end(lex, err);
         }
@@ -902,32 +1048,36 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
     r.len = len;
     r.file = (uint32_t)file;
     r.err = err;
-
-    /* the top level, member by member; "actors" stays text for now */
-    ag__jscan_init(&j, data, len);
-    if (ag__jscan_object(&j) != 0) {
-        root = json_loadb(data, len, JSON_DECODE_ANY, &jerr);
-        st = schema_error(&r, 0, "a lexicon must be an object with an \"actors\" array, not %s",
-                          root ? json_type_name(root) : "this");
-        goto done;
-    }
-    root = json_object();
-    if (!root) {
+    top = ag__jt_parser_new();
+    one = ag__jt_parser_new();
+    if (!top || !one) {
         st = ag__fail(err, AG_ENOMEM, "out of memory loading %s", name);
         goto done;
     }
+
+    /* the top level, member by member; "actors" stays text for now */
+    ag__jscan_init(&j, data, len);
+    j.trusted = 1;   /* validated above */
+    if (ag__jscan_object(&j) != 0) {
+        int nomem;
+        const ag_jt *whole = ag__jt_parse(top, data, len, &nomem);
+        st = schema_error(&r, 0, "a lexicon must be an object with an \"actors\" array, not %s",
+                          whole ? json_type_name(whole) : "this");
+        goto done;
+    }
+    root.type = AG_JT_OBJECT;
     {
         size_t key, key_end, val, val_end;
         int m;
         while ((m = ag__jscan_member(&j, &key, &key_end, &val, &val_end)) == 1) {
-            char kbuf[256];
+            char kbuf[256], *kcopy;
             size_t kn;
-            json_t *x;
+            ag_jt x;
             if (key_end - key > sizeof kbuf - 1)
                 continue;   /* no key this long is known: check_keys reports it */
             kn = ag__jscan_decode(data, key, key_end, kbuf);
             kbuf[kn] = '\0';
-            if (json_object_get(root, kbuf)) {
+            if (ag__jt_get(&root, kbuf)) {
                 /* a duplicate member: jansson's words and position, as for other syntax errors */
                 json_t *whole = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
                 json_decref(whole);
@@ -937,47 +1087,70 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
                                     whole ? "duplicate object key" : jerr.text);
                 goto done;   /* diagnostics mode: ag__lex_end() returns the error */
             }
+            memset(&x, 0, sizeof x);
             if (strcmp(kbuf, "actors") == 0 && data[val] == '[') {
                 actors_at = val;
                 actors_end = val_end;
-                x = json_array();   /* a stand-in: the actors are read one by one below */
+                x.type = AG_JT_ARRAY;   /* a stand-in: the actors are read one by one below */
             } else {
-                x = json_loadb(data + val, val_end - val, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
-                if (!x) {
-                    st = syntax_error(lex, name, data, val + (size_t)jerr.position, err, jerr.text);
+                const ag_jt *parsed;
+                if ((st = parse_piece(&r, top, 1, val, val_end, &parsed)) != AG_OK)
+                    goto done;
+                if (!parsed)
+                    goto done;
+                x = *parsed;
+            }
+            if (root.n == cap_root) {
+                size_t cap = cap_root ? cap_root * 2 : 8;
+                ag_jt *items = (ag_jt *)ag__jt_alloc(top, cap * sizeof *items);
+                const char **keys = (const char **)ag__jt_alloc(top, cap * sizeof *keys);
+                if (!items || !keys) {
+                    st = ag__fail(err, AG_ENOMEM, "out of memory loading %s", name);
                     goto done;
                 }
+                if (root.n) {
+                    memcpy(items, root.items, root.n * sizeof *items);
+                    memcpy(keys, root.keys, root.n * sizeof *keys);
+                }
+                root.items = items;
+                root.keys = keys;
+                cap_root = cap;
             }
-            if (!x || json_object_set_new(root, kbuf, x) != 0) {
+            kcopy = (char *)ag__jt_alloc(top, kn + 1);
+            if (!kcopy) {
                 st = ag__fail(err, AG_ENOMEM, "out of memory loading %s", name);
                 goto done;
             }
+            memcpy(kcopy, kbuf, kn + 1);
+            root.keys[root.n] = kcopy;
+            root.items[root.n] = x;
+            root.n++;
         }
     }
 
-    if (check_keys(&r, root, top_keys, "the lexicon's top level", &st) != 0 && st != AG_OK)
+    if (check_keys(&r, &root, top_keys, "the lexicon's top level", &st) != 0 && st != AG_OK)
         goto done;
-    if ((v = json_object_get(root, "lexicon")) && !json_is_string(v)) {
+    if ((v = ag__jt_get(&root, "lexicon")) && !IS_STRING(v)) {
         push_key(&r, "lexicon");
         st = schema_error(&r, 0, "\"lexicon\" must be a string (the lexicon's name), not %s", json_type_name(v));
         pop(&r);
         if (st != AG_OK)
             goto done;
     }
-    if ((v = json_object_get(root, "version")) && (!json_is_integer(v) || json_integer_value(v) != 1)) {
+    if ((v = ag__jt_get(&root, "version")) && (!IS_INTEGER(v) || v->integer != 1)) {
         push_key(&r, "version");
         st = schema_error(&r, 0, "\"version\" must be 1 (the only version of the format)");
         pop(&r);
         if (st != AG_OK)
             goto done;
     }
-    actors = json_object_get(root, "actors");
+    actors = ag__jt_get(&root, "actors");
     if (!actors) {
         st = schema_error(&r, 0, "the lexicon lacks the required key \"actors\"");
         goto done;
     }
     push_key(&r, "actors");
-    if (!json_is_array(actors)) {
+    if (!IS_ARRAY(actors)) {
         st = schema_error(&r, 0, "\"actors\" must be an array, not %s", json_type_name(actors));
         pop(&r);
         goto done;
@@ -985,6 +1158,7 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
     {
         size_t a, b;
         ag__jscan_init(&j, data, actors_end);
+        j.trusted = 1;
         j.pos = actors_at;
         ag__jscan_array(&j);
         while (ag__jscan_element(&j, &a, &b) == 1)
@@ -994,17 +1168,15 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
     {
         size_t a, b, i = 0;
         ag__jscan_init(&j, data, actors_end);
+        j.trusted = 1;
         j.pos = actors_at;
         ag__jscan_array(&j);
         while (st == AG_OK && ag__jscan_element(&j, &a, &b) == 1) {
-            json_t *one = json_loadb(data + a, b - a, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+            const ag_jt *actor = NULL;
             push_index(&r, i);
-            if (!one) {
-                st = syntax_error(lex, name, data, a + (size_t)jerr.position, err, jerr.text);
-            } else {
-                st = read_actor(&r, one, i);
-                json_decref(one);
-            }
+            st = parse_piece(&r, one, 0, a, b, &actor);
+            if (st == AG_OK && actor)
+                st = read_actor(&r, actor, i);
             pop(&r);
             i++;
         }
@@ -1013,7 +1185,8 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
 
 done:
     pos_index_free(&r.ix);
-    json_decref(root);
+    ag__jt_parser_free(top);
+    ag__jt_parser_free(one);
     if (st != AG_OK)
         return st;
     return ag__lex_end(lex, err);

@@ -37,18 +37,93 @@ static inline unsigned token_shape(uint32_t flags)
     return (flags & AG_TF_UPPER_INITIAL) ? AG_SHAPE_UPPER : AG_SHAPE_LOWER;
 }
 
-/* Two bits of the first-token filter, from two different parts of the key. */
-static inline void first_set(ag_index *ix, uint64_t key)
+/* A filter's bits for (token, case shape, the token after it): two, from
+ * different parts of the mix. */
+static inline void first_bits(uint64_t key, unsigned shape, uint64_t next, uint32_t *a, uint32_t *b)
 {
-    uint32_t a = (uint32_t)(key >> 20) & ((1u << AG_FIRST_BITS) - 1), b = (uint32_t)(key >> 44) & ((1u << AG_FIRST_BITS) - 1);
-    ix->first[a >> 6] |= 1ull << (a & 63);
-    ix->first[b >> 6] |= 1ull << (b & 63);
+    uint64_t k = (key + (uint64_t)shape * 0x9E3779B97F4A7C15ull) ^ (next * 0xD6E8FEB86659FD93ull);
+    k ^= k >> 29;
+    *a = (uint32_t)(k >> 20) & ((1u << AG_FIRST_BITS) - 1);
+    *b = (uint32_t)(k >> 44) & ((1u << AG_FIRST_BITS) - 1);
 }
 
-static inline int first_maybe(const ag_index *ix, uint64_t key)
+static inline void bits_set(uint64_t *filter, uint64_t key, unsigned shapes, uint64_t next)
 {
-    uint32_t a = (uint32_t)(key >> 20) & ((1u << AG_FIRST_BITS) - 1), b = (uint32_t)(key >> 44) & ((1u << AG_FIRST_BITS) - 1);
-    return (ix->first[a >> 6] >> (a & 63)) & (ix->first[b >> 6] >> (b & 63)) & 1;
+    for (unsigned shape = 1; shape <= AG_SHAPE_OTHER; shape <<= 1) {
+        uint32_t a, b;
+        if (!(shapes & shape))
+            continue;
+        first_bits(key, shape, next, &a, &b);
+        filter[a >> 6] |= 1ull << (a & 63);
+        filter[b >> 6] |= 1ull << (b & 63);
+    }
+}
+
+static inline int bits_probe(const uint64_t *filter, uint64_t key, unsigned shape, uint64_t next)
+{
+    uint32_t a, b;
+    first_bits(key, shape, next, &a, &b);
+    return (filter[a >> 6] >> (a & 63)) & (filter[b >> 6] >> (b & 63)) & 1;
+}
+
+/* An alias's first token (with its shapes) in the first filter, and its
+ * first two in the pair filter (the second 0 for an alias of one token). */
+static inline void first_set(ag_index *ix, uint64_t key, unsigned shapes, uint64_t next)
+{
+    bits_set(ix->first, key, shapes, 0);
+    bits_set(ix->pair, key, shapes, next);
+}
+
+static inline int first_shape(const ag_index *ix, const ag_token *tk, uint32_t i, uint32_t n, unsigned shape)
+{
+    uint64_t key = tk[i].key;
+    if (!bits_probe(ix->first, key, shape, 0))
+        return 0;
+    return bits_probe(ix->pair, key, shape, 0) || (i + 1 < n && bits_probe(ix->pair, key, shape, tk[i + 1].key));
+}
+
+/* May the text's token i start an alias? Its first token must pass the
+ * first filter, and then an alias of one token or one whose first two are
+ * tokens i and i + 1 the pair filter. In all-caps text any case shape may. */
+static inline int first_maybe(const ag_index *ix, const ag_token *tk, uint32_t i, uint32_t n)
+{
+    if (!(tk[i].flags & AG_TF_CASELESS))
+        return first_shape(ix, tk, i, n, token_shape(tk[i].flags));
+    for (unsigned shape = 1; shape <= AG_SHAPE_OTHER; shape <<= 1)
+        if (first_shape(ix, tk, i, n, shape))
+            return 1;
+    return 0;
+}
+
+static inline void next_bits(uint32_t parent, uint64_t token, uint32_t *a, uint32_t *b)
+{
+    uint64_t k = (token ^ ((uint64_t)parent * 0xD6E8FEB86659FD93ull)) * 0x9E3779B97F4A7C15ull;
+    *a = (uint32_t)(k >> 24) & ((1u << AG_NEXT_BITS) - 1);
+    *b = (uint32_t)(k >> 44) & ((1u << AG_NEXT_BITS) - 1);
+}
+
+static inline int next_maybe(const ag_index *ix, uint32_t parent, uint64_t token)
+{
+    uint32_t a, b;
+    next_bits(parent, token, &a, &b);
+    return (ix->next[a >> 6] >> (a & 63)) & (ix->next[b >> 6] >> (b & 63)) & 1;
+}
+
+static size_t root_slot(uint64_t token, size_t mask)
+{
+    return (size_t)(token ^ (token >> 29)) & mask;
+}
+
+/* The root's child along a first token (AG_NONE: none). */
+static inline uint32_t root_get(const ag_index *ix, uint64_t token)
+{
+    size_t j = root_slot(token, ix->root_mask);
+    for (;;) {
+        const ag_root_edge *e = &ix->root[j];
+        if (e->child == AG_NONE || e->token == token)
+            return e->child;
+        j = (j + 1) & ix->root_mask;
+    }
 }
 
 static size_t edge_slot(uint64_t token, uint32_t parent, size_t mask)
@@ -132,6 +207,8 @@ void ag__index_free(ag_index *ix)
     free(ix->nodes);
     free(ix->terms);
     free(ix->edges);
+    free(ix->root);
+    free(ix->next);
     free(ix->alias);
     free(ix->cased);
     free(ix);
@@ -207,7 +284,9 @@ ag_status ag__index_build(ag_lexicon *lex, ag_error *err)
         info->n_tokens = (uint32_t)t.n;
         info->lower_initial = (t.v[0].flags & AG_TF_WORD) && !(t.v[0].flags & AG_TF_UPPER_INITIAL) &&
                               (t.v[0].flags & AG_TF_HAS_LOWER);
-        first_set(ix, t.v[0].key);
+        first_set(ix, t.v[0].key,
+                  token_shape(t.v[0].flags) | (info->lower_initial ? (unsigned)AG_SHAPE_UPPER : 0u),
+                  t.n > 1 ? t.v[1].key : 0);
         for (size_t k = 0; k < t.n; k++) {
             unsigned shape = token_shape(t.v[k].flags);
             node = edge_add(ix, node, t.v[k].key);
@@ -221,6 +300,45 @@ ag_status ag__index_build(ag_lexicon *lex, ag_error *err)
         }
         info->node = node;
         ix->nodes[node].term_count++;
+    }
+
+    /* the root's children, in their own table */
+    {
+        size_t n_root = 0, root_size = 64;
+        for (size_t e = 0; e <= ix->edge_mask; e++)
+            n_root += ix->edges[e].parent == 0;
+        while (root_size < n_root * 2)
+            root_size *= 2;
+        ix->root = (ag_root_edge *)malloc(root_size * sizeof *ix->root);
+        if (!ix->root) {
+            st = ag__fail(err, AG_ENOMEM, "out of memory building the alias index");
+            goto done;
+        }
+        for (size_t k = 0; k < root_size; k++)
+            ix->root[k].child = AG_NONE;
+        ix->root_mask = root_size - 1;
+        ix->next = (uint64_t *)calloc((1u << AG_NEXT_BITS) / 64, sizeof *ix->next);
+        if (!ix->next) {
+            st = ag__fail(err, AG_ENOMEM, "out of memory building the alias index");
+            goto done;
+        }
+        for (size_t e = 0; e <= ix->edge_mask; e++) {
+            size_t j;
+            if (ix->edges[e].parent == AG_NONE)
+                continue;
+            if (ix->edges[e].parent != 0) {
+                uint32_t a, b;
+                next_bits(ix->edges[e].parent, ix->edges[e].token, &a, &b);
+                ix->next[a >> 6] |= 1ull << (a & 63);
+                ix->next[b >> 6] |= 1ull << (b & 63);
+                continue;
+            }
+            j = root_slot(ix->edges[e].token, ix->root_mask);
+            while (ix->root[j].child != AG_NONE)
+                j = (j + 1) & ix->root_mask;
+            ix->root[j].token = ix->edges[e].token;
+            ix->root[j].child = ix->edges[e].child;
+        }
     }
 
     /* group the aliases by the node they end at, best kind first */
@@ -529,13 +647,16 @@ static ag_status find_candidates(ag_scanner *s, ag_error *err)
         uint32_t node = 0;
 
         best.end = 0;
-        if (!first_maybe(ix, tk[i].key))
+        if (!first_maybe(ix, tk, i, n))
             goto next;
         for (uint32_t j = i; j < n; j++) {
             const ag_node *nd;
             if (j > i && (tk[j].flags & AG_TF_PARA_START))
                 break;
-            node = edge_get(ix, node, tk[j].key);
+            if (j == i)
+                node = root_get(ix, tk[j].key);
+            else
+                node = next_maybe(ix, node, tk[j].key) ? edge_get(ix, node, tk[j].key) : AG_NONE;
             if (node == AG_NONE)
                 break;
             nd = &ix->nodes[node];

@@ -27,10 +27,27 @@ typedef struct {
  * (outside all-caps text). */
 enum { AG_SHAPE_LOWER = 1, AG_SHAPE_UPPER = 2, AG_SHAPE_OTHER = 4 };
 
-/* The first-token filter: a 2^18-bit Bloom filter of the keys of every
- * alias's first token (32 KB, so it stays in the L1 cache), asked before
- * the edge table for each token of the text. */
+/* The first-token filters, 2^18-bit Bloom filters (32 KB each, so they
+ * stay in the L1 cache) asked before any table for each token of the text:
+ * `first` holds every alias's first token with its case shape ("the" does
+ * not pass for an alias that starts with "THE9", nor "to" for "To Lam"),
+ * `pair` the same with the alias's second token, or none for an alias of
+ * one token ("The" before "company" does not pass for "THE9 Limited"). */
 #define AG_FIRST_BITS 18
+
+/* The continuation filter: a 2^20-bit Bloom filter of every deeper edge
+ * (parent node, token) (128 KB, for the L2 cache), asked before the edge
+ * table, which is too large for any cache with a big lexicon: most
+ * continuations fail ("The" of "THE9 Limited" before "president"). */
+#define AG_NEXT_BITS 20
+
+/* The root's children (the first tokens of the aliases) in a table of
+ * their own, small enough for the L2 cache, apart from the deeper edges. */
+typedef struct {
+    uint64_t token;
+    uint32_t child;      /* AG_NONE marks an empty slot */
+    uint32_t pad;
+} ag_root_edge;
 
 /* An edge of the token trie, in an open-addressing table. */
 typedef struct {
@@ -56,6 +73,10 @@ struct ag_index {
     size_t n_edges;
     ag_alias_info *alias;  /* indexed like lex->aliases */
     uint64_t first[(1u << AG_FIRST_BITS) / 64];
+    uint64_t pair[(1u << AG_FIRST_BITS) / 64];
+    ag_root_edge *root;
+    size_t root_mask;
+    uint64_t *next;      /* AG_NEXT_BITS bits */
     char *cased;
     size_t cased_len, cased_cap;
 };

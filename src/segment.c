@@ -97,49 +97,34 @@ static int ends_sentence(const ag_tokens *t, size_t j, size_t k)
     }
 }
 
-static void mark_caseless(ag_tokens *t)
+/* All-caps text in the line [line, end), whose words were counted: with
+ * capitals and no lower case the whole line is caseless; in a mixed line,
+ * runs of three or more all-caps words are. */
+static void caseless_line(ag_tokens *t, size_t line, size_t end, size_t lower, size_t upper)
 {
-    size_t line = 0;
-
-    while (line < t->n) {
-        size_t end = line + 1, upper = 0, lower = 0;
-        while (end < t->n && !(t->v[end].flags & AG_TF_NEWLINE_BEFORE))
-            end++;
-        for (size_t i = line; i < end; i++) {
-            const ag_token *x = &t->v[i];
-            if (!(x->flags & AG_TF_WORD))
-                continue;
-            if (x->flags & AG_TF_HAS_LOWER)
-                lower++;
-            else if ((x->flags & AG_TF_ALL_UPPER) && x->end - x->start >= 2)
-                upper++;
-        }
-        if (upper >= 1 && lower == 0) {
-            for (size_t i = line; i < end; i++)
-                t->v[i].flags |= AG_TF_CASELESS;
-        } else if (upper >= 3) {
-            /* runs of three or more all-caps words inside a mixed line */
-            size_t i = line;
-            while (i < end) {
-                size_t j = i, words = 0, last = i;
-                while (j < end) {
-                    const ag_token *x = &t->v[j];
-                    if (x->flags & AG_TF_WORD) {
-                        if (!(x->flags & AG_TF_ALL_UPPER))
-                            break;
-                        if (x->end - x->start >= 2)
-                            words++;
-                        last = j;
-                    }
-                    j++;
+    if (upper >= 1 && lower == 0) {
+        for (size_t i = line; i < end; i++)
+            t->v[i].flags |= AG_TF_CASELESS;
+    } else if (upper >= 3) {
+        size_t i = line;
+        while (i < end) {
+            size_t j = i, words = 0, last = i;
+            while (j < end) {
+                const ag_token *x = &t->v[j];
+                if (x->flags & AG_TF_WORD) {
+                    if (!(x->flags & AG_TF_ALL_UPPER))
+                        break;
+                    if (x->end - x->start >= 2)
+                        words++;
+                    last = j;
                 }
-                if (words >= 3)
-                    for (size_t m = i; m <= last; m++)
-                        t->v[m].flags |= AG_TF_CASELESS;
-                i = j + 1;
+                j++;
             }
+            if (words >= 3)
+                for (size_t m = i; m <= last; m++)
+                    t->v[m].flags |= AG_TF_CASELESS;
+            i = j + 1;
         }
-        line = end;
     }
 }
 
@@ -152,6 +137,7 @@ void ag_segment(const char *text, size_t len, ag_tokens *t, ag_segments *out)
     size_t boundary = 0;    /* a sentence starts at this token (0: none pending) */
     size_t run_end = 0;     /* tokens before this belong to a terminal run already judged */
     size_t line_first = 0;  /* first token of the current line */
+    size_t lower = 0, upper = 0;   /* words of the current line with lower case, all in capitals */
 
     (void)text;
     (void)len;
@@ -173,8 +159,16 @@ void ag_segment(const char *text, size_t len, ag_tokens *t, ag_segments *out)
                 para_break = prev_len * 2 < t->max_line || prev_len > AG_WRAP_LIMIT;
             }
         }
-        if (f & AG_TF_NEWLINE_BEFORE)
+        if ((f & AG_TF_NEWLINE_BEFORE) && i > 0) {
+            if (upper)
+                caseless_line(t, line_first, i, lower, upper);
+            lower = upper = 0;
             line_first = i;
+        }
+        /* (branch-free: every token is counted) */
+        lower += (f & (AG_TF_WORD | AG_TF_HAS_LOWER)) == (AG_TF_WORD | AG_TF_HAS_LOWER);
+        upper += ((f & (AG_TF_WORD | AG_TF_HAS_LOWER | AG_TF_ALL_UPPER)) == (AG_TF_WORD | AG_TF_ALL_UPPER)) &
+                 (x->end - x->start >= 2);
 
         if (i > 0 && para_break) {
             para++;
@@ -200,8 +194,9 @@ void ag_segment(const char *text, size_t len, ag_tokens *t, ag_segments *out)
                 boundary = k;
         }
     }
+    if (upper)
+        caseless_line(t, line_first, t->n, lower, upper);
     t->v[0].flags |= AG_TF_SENT_START | AG_TF_PARA_START;
-    mark_caseless(t);
     out->sentences = (size_t)sent + 1;
     out->paragraphs = (size_t)para + 1;
 }

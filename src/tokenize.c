@@ -34,6 +34,43 @@ static const unsigned char ascii_class[256] = {
     /* 0x80-0xFF: 0 here, decoded as UTF-8 below */
 };
 
+/* ASCII letters for the fast path's inner loop: 1 lower case, 2 upper case. */
+static const unsigned char letter_bits[256] = {
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+    ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2, ['I'] = 2,
+    ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2,
+    ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
+};
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* The end of the run of ASCII letters that starts at p, 16 bytes a step
+ * (no branch per byte, so no misprediction where a word ends); *seen gets
+ * 1 for a lower-case letter in the run, 2 for a capital. Only where 16
+ * bytes can be read. */
+static inline const unsigned char *letter_run16(const unsigned char *p, const unsigned char *end, unsigned *seen)
+{
+    const __m128i lo = _mm_set1_epi8(0x60), hi = _mm_set1_epi8(0x7b), bit5 = _mm_set1_epi8(0x20);
+    while (end - p >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)p);
+        __m128i x = _mm_or_si128(v, bit5);
+        /* signed compares: bytes from 0x80 are negative, so never letters */
+        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi));
+        __m128i lower = _mm_cmpeq_epi8(_mm_and_si128(v, bit5), bit5);
+        unsigned a = (unsigned)_mm_movemask_epi8(alpha), l = (unsigned)_mm_movemask_epi8(lower);
+        unsigned run = a == 0xFFFF ? 0xFFFF : (1u << __builtin_ctz(~a)) - 1;
+        *seen |= ((a & run & l) ? 1u : 0u) | ((a & run & ~l) ? 2u : 0u);
+        if (a != 0xFFFF)
+            return p + __builtin_ctz(~a);
+        p += 16;
+    }
+    return NULL;   /* not 16 bytes left: the caller goes on byte by byte */
+}
+#endif
+
 void ag_tokens_init(ag_tokens *t)
 {
     memset(t, 0, sizeof *t);
@@ -88,16 +125,33 @@ static inline uint64_t load_le(const unsigned char *p, size_t n)
     return w;
 }
 
-/* The key of n ASCII letters or digits at p: lower-cased 8 bytes at a time
- * (OR 0x20 lower-cases a letter and leaves a digit as it is). */
-static uint64_t ascii_key(const unsigned char *p, size_t n)
+/* The last r (1 to 7) bytes of a key at p: one masked load when 8 bytes
+ * can be read there (the rest of the buffer), else byte by byte. */
+static inline uint64_t load_tail(const unsigned char *p, size_t r, const unsigned char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        return w & (~0ull >> (8 * (8 - r)));
+    }
+#else
+    (void)end;
+#endif
+    return load_le(p, r);
+}
+
+/* The key of n ASCII letters or digits at p (end: the end of the buffer):
+ * lower-cased 8 bytes at a time (OR 0x20 lower-cases a letter and leaves
+ * a digit as it is). */
+static inline uint64_t ascii_key(const unsigned char *p, size_t n, const unsigned char *end)
 {
     uint64_t h = AG_KEY_SEED;
     size_t i = 0;
     for (; i + 8 <= n; i += 8)
         h = ag__key_block(h, load_le(p + i, 8) | 0x2020202020202020ull);
     if (i < n)
-        h = ag__key_block(h, load_le(p + i, n - i) | (0x2020202020202020ull >> (8 * (8 - (n - i)))));
+        h = ag__key_block(h, load_tail(p + i, n - i, end) | (0x2020202020202020ull >> (8 * (8 - (n - i)))));
     return ag__key_final(h, n);
 }
 
@@ -122,6 +176,25 @@ static inline int push(state *st, const ag_token *tok)
     t->v[t->n++] = *tok;
     st->line_last = tok->end;
     return 0;
+}
+
+/* A new token at the end of the list, filled in place (NULL: out of memory). */
+static inline ag_token *new_token(state *st, uint32_t start, uint32_t end, uint64_t key, uint32_t flags)
+{
+    ag_tokens *t = st->t;
+    ag_token *tok;
+    if (t->n == t->cap && reserve(t, t->n + 1) != 0)
+        return NULL;
+    tok = &t->v[t->n++];
+    tok->start = start;
+    tok->end = end;
+    tok->key = key;
+    tok->flags = flags;
+    tok->punct = 0;
+    tok->sentence = 0;
+    tok->paragraph = 0;
+    st->line_last = end;
+    return tok;
 }
 
 /* Flags every token takes from the whitespace before it. */
@@ -257,25 +330,36 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
         unsigned char c = *p;
         size_t at = (size_t)(p - base);
 
+        if (c == ' ' && !st.in) {
+            /* the commonest byte: a space between tokens */
+            st.ws |= AG_TF_SPACE_BEFORE;
+            if (st.at_line_start)
+                st.indent++;
+            p++;
+            continue;
+        }
         if (c < 0x80) {
             unsigned k = ascii_class[c];
             if (!st.in && (k == U || k == L || k == D)) {
                 /* fast path: a whole run of ASCII letters or digits */
-                const unsigned char *q = p;
-                unsigned up = 0, low = 0;
-                ag_token tok;
+                const unsigned char *q = p + 1;
+                unsigned seen = 0, b;
+                uint32_t flags;
                 if (k == D) {
                     while (q < end && ascii_class[*q] == D)
                         q++;
                 } else {
-                    for (; q < end; q++) {
-                        unsigned kq = ascii_class[*q];
-                        if (kq == U)
-                            up = 1;
-                        else if (kq == L)
-                            low = 1;
-                        else
-                            break;
+                    const unsigned char *r = NULL;
+#if defined(__SSE2__)
+                    r = letter_run16(p, end, &seen);
+#endif
+                    if (r) {
+                        q = r;
+                    } else {
+                        /* near the end of the text */
+                        seen |= letter_bits[c];
+                        for (q = p + 1; q < end && (b = letter_bits[*q]) != 0; q++)
+                            seen |= b;
                     }
                 }
                 if (q < end && *q >= 0x80) {
@@ -290,27 +374,34 @@ ag_status ag_tokenize(const char *text, size_t len, ag_tokens *t, ag_error *err)
                         continue;
                     }
                 }
-                memset(&tok, 0, sizeof tok);
-                tok.start = (uint32_t)at;
-                tok.end = (uint32_t)(q - base);
-                tok.key = ascii_key(p, (size_t)(q - p));
-                tok.flags = take_ws(&st);
+                flags = take_ws(&st);
                 if (k == D) {
-                    tok.flags |= AG_TF_NUMBER;
+                    flags |= AG_TF_NUMBER;
                 } else {
-                    tok.flags |= AG_TF_WORD;
+                    flags |= AG_TF_WORD;
                     if (k == U)
-                        tok.flags |= AG_TF_UPPER_INITIAL;
-                    if (up && !low)
-                        tok.flags |= AG_TF_ALL_UPPER;
-                    if (low)
-                        tok.flags |= AG_TF_HAS_LOWER;
+                        flags |= AG_TF_UPPER_INITIAL;
+                    if (seen == 2)
+                        flags |= AG_TF_ALL_UPPER;
+                    if (seen & 1)
+                        flags |= AG_TF_HAS_LOWER;
                     if (q - p == 1)
-                        tok.flags |= AG_TF_ONE_LETTER;
+                        flags |= AG_TF_ONE_LETTER;
                 }
-                if (push(&st, &tok) != 0)
+                if (!new_token(&st, (uint32_t)at, (uint32_t)(q - base), ascii_key(p, (size_t)(q - p), end), flags))
                     goto nomem;
                 p = q;
+                continue;
+            }
+            if (k == P && !st.in) {
+                /* fast path: one ASCII punctuation character */
+                ag_token *tok = new_token(&st, (uint32_t)at, (uint32_t)at + 1,
+                                          ag__key_final(ag__key_block(AG_KEY_SEED, c), 1),
+                                          take_ws(&st) | AG_TF_PUNCT);
+                if (!tok)
+                    goto nomem;
+                tok->punct = c;
+                p++;
                 continue;
             }
             switch (k) {

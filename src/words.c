@@ -1,6 +1,6 @@
 /*
  * words.c — the closed word lists of words.h, as data. Keys are computed
- * once (pthread_once) with the tokenizer's own hash, sorted, and searched.
+ * once (pthread_once) with the tokenizer's own hash into a small hash table.
  * Lists are English: news in other languages needs lists of its own.
  */
 #include <pthread.h>
@@ -105,59 +105,46 @@ typedef struct {
     unsigned cls;
 } entry;
 
+/* An open-addressing table, a quarter full: most lookups are one probe
+ * into a slot that is empty (the word is in no list). */
+#define SLOTS 4096
+
 static entry *table;
-static size_t table_n;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static int by_key(const void *a, const void *b)
+static size_t slot_of(uint64_t key)
 {
-    uint64_t x = ((const entry *)a)->key, y = ((const entry *)b)->key;
-    return x < y ? -1 : x > y;
+    return (size_t)(key ^ (key >> 29)) & (SLOTS - 1);
+}
+
+static void add(entry *t, uint64_t key, unsigned cls)
+{
+    size_t j = slot_of(key);
+    while (t[j].key && t[j].key != key)
+        j = (j + 1) & (SLOTS - 1);
+    t[j].key = key;
+    t[j].cls |= cls;   /* one word may be in several lists */
 }
 
 static void build(void)
 {
-    size_t cap = 0, n = 0;
-    entry *t;
+    entry *t = (entry *)calloc(SLOTS, sizeof *t);
+    size_t n = 0;
 
-    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-        const char *w = lists[i].words;
-        for (; *w; w++)
-            if (*w == ' ')
-                cap++;
-        cap++;
-    }
-    t = (entry *)malloc(cap * sizeof *t);
     if (!t)
         return;   /* lookups then find nothing: rules fall back to the plain cases */
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         const char *w = lists[i].words;
         while (*w) {
             size_t len = strcspn(w, " ");
-            if (len) {
-                t[n].key = ag_token_key(w, len);
-                t[n].cls = lists[i].cls;
-                n++;
-            }
+            if (len && ++n < SLOTS / 2)
+                add(t, ag_token_key(w, len), lists[i].cls);
             w += len;
             while (*w == ' ')
                 w++;
         }
     }
-    qsort(t, n, sizeof *t, by_key);
-    /* merge duplicates: one word may be in several lists */
-    {
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (m && t[m - 1].key == t[i].key)
-                t[m - 1].cls |= t[i].cls;
-            else
-                t[m++] = t[i];
-        }
-        n = m;
-    }
     table = t;
-    table_n = n;
 }
 
 uint64_t ag__key(const char *word)
@@ -167,16 +154,12 @@ uint64_t ag__key(const char *word)
 
 unsigned ag__word_class(uint64_t key)
 {
-    size_t lo = 0, hi;
-
+    size_t j;
     pthread_once(&once, build);
-    hi = table_n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (table[mid].key < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < table_n && table[lo].key == key ? table[lo].cls : 0;
+    if (!table || !key)
+        return 0;
+    for (j = slot_of(key); table[j].key; j = (j + 1) & (SLOTS - 1))
+        if (table[j].key == key)
+            return table[j].cls;
+    return 0;
 }
