@@ -144,16 +144,31 @@ void ag__format_number(double v, char *buf, size_t size)
         return;
     }
     if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(buf, size, "%.0f", v);
-        if (strcmp(buf, "-0") == 0)
-            snprintf(buf, size, "0");
+        /* a whole number: its digits ("-0" is "0"), without printf */
+        char tmp[24];
+        long long n = (long long)v;
+        unsigned long long u = n < 0 ? 0ull - (unsigned long long)n : (unsigned long long)n;
+        size_t k = 0, o = 0;
+        do {
+            tmp[k++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (n < 0 && o + 1 < size)
+            buf[o++] = '-';
+        while (k && o + 1 < size)
+            buf[o++] = tmp[--k];
+        if (size)
+            buf[o] = '\0';
         return;
     }
     /* %.15g is already the shortest for every double that 15 digits give
-     * back (%g drops trailing zeros); the rest need 16 or 17 */
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            return;
-    }
+     * back (%g drops trailing zeros); the rest need 16 or 17. (Fixed
+     * formats: "%.*g" sends glibc down its slow positional path.) */
+    snprintf(buf, size, "%.15g", v);
+    if (strtod(buf, NULL) == v)
+        return;
+    snprintf(buf, size, "%.16g", v);
+    if (strtod(buf, NULL) == v)
+        return;
+    snprintf(buf, size, "%.17g", v);
 }

@@ -35,8 +35,11 @@ struct ag_reader {
     int is_stdin;
     unsigned long line;
 
-    char *buf;             /* the current document's text, or JSONL line */
+    char *buf;             /* the current text file's text */
     size_t cap;
+    char *lb;              /* JSONL: a window of the file; lines are found and used in place */
+    size_t lb_cap, lb_start, lb_end;
+    int lb_eof, lb_skipping;
     char *id;              /* a text file's id (its path) */
     char *text;            /* a JSONL text with escapes, decoded */
     size_t text_cap;
@@ -243,6 +246,8 @@ static void close_current(ag_reader *r)
     r->is_stdin = 0;
     free(r->path);
     r->path = NULL;
+    r->lb_start = r->lb_end = 0;
+    r->lb_eof = r->lb_skipping = 0;
 }
 
 void ag_reader_free(ag_reader *r)
@@ -254,6 +259,7 @@ void ag_reader_free(ag_reader *r)
         free(r->queue[i]);
     free(r->queue);
     free(r->buf);
+    free(r->lb);
     free(r->id);
     free(r->text);
     free(r->id_buf);
@@ -295,50 +301,67 @@ static int slurp(ag_reader *r, FILE *fp, size_t *len)
     return 1;
 }
 
-/* Reads one line (without its line feed) into r->buf. 1: a line; 0: end of
- * file; 2: a line longer than max_document (consumed, skipped); -1: error. */
-static int read_line(ag_reader *r, size_t *len)
+#define LINE_CHUNK ((size_t)1 << 20)
+
+/* The next line of the open JSONL file (without its line feed and a
+ * carriage return before it), in place in r->lb and NUL-terminated: valid
+ * until the next call. The file is read a megabyte at a time; a line is
+ * found with memchr and never copied. 1: a line; 0: end of file; 2: a line
+ * longer than max_document (consumed, skipped); -1: error (errno). */
+static int read_line(ag_reader *r, char **line, size_t *len)
 {
-    size_t n = 0;
-    int too_long = 0, any = 0;
     for (;;) {
-        size_t chunk;
-        if (!too_long && n + 65536 + 1 > r->cap && ag__grow((void **)&r->buf, &r->cap, n + 65536 + 1, 1) != 0) {
+        char *start = r->lb + r->lb_start, *nl;
+        size_t avail = r->lb_end - r->lb_start, got;
+
+        nl = avail ? (char *)memchr(start, '\n', avail) : NULL;
+        if (nl || (r->lb_eof && avail)) {
+            size_t n = nl ? (size_t)(nl - start) : avail;
+            r->lb_start += nl ? n + 1 : n;
+            r->stats.input_bytes += nl ? n + 1 : n;
+            if (r->lb_skipping) {
+                r->lb_skipping = 0;
+                return 2;
+            }
+            if (n && start[n - 1] == '\r')
+                n--;
+            start[n] = '\0';   /* over the line feed, or in the byte kept free after the data */
+            *line = start;
+            *len = n;
+            return n > r->opts.max_document ? 2 : 1;
+        }
+        if (r->lb_eof) {
+            if (r->lb_skipping) {
+                r->lb_skipping = 0;
+                return 2;
+            }
+            return 0;
+        }
+        if (avail > r->opts.max_document) {
+            /* too long already: drop what is here and skip to the line's end */
+            r->stats.input_bytes += avail;
+            r->lb_start = r->lb_end = 0;
+            r->lb_skipping = 1;
+            avail = 0;
+        }
+        if (r->lb_start) {
+            memmove(r->lb, start, avail);
+            r->lb_start = 0;
+            r->lb_end = avail;
+        }
+        if (r->lb_cap - r->lb_end < LINE_CHUNK / 2 + 1 &&
+            ag__grow((void **)&r->lb, &r->lb_cap, r->lb_end + LINE_CHUNK + 1, 1) != 0) {
             errno = ENOMEM;
             return -1;
         }
-        if (too_long)
-            n = 0;
-        if (!fgets(r->buf + n, (int)((r->cap - n) > 1 << 30 ? 1 << 30 : r->cap - n), r->fp))
-            break;
-        any = 1;
-        chunk = strlen(r->buf + n);
-        /* a NUL byte inside the line: fgets stops counting there; find the real end */
-        if (chunk == 0 || (r->buf[n + chunk - 1] != '\n' && !feof(r->fp) && n + chunk + 1 < r->cap)) {
-            char *nl = (char *)memchr(r->buf + n + chunk, '\n', r->cap - n - chunk - 1);
-            if (nl)
-                chunk = (size_t)(nl - (r->buf + n)) + 1;
+        got = fread(r->lb + r->lb_end, 1, r->lb_cap - r->lb_end - 1, r->fp);
+        r->lb_end += got;
+        if (got == 0) {
+            if (ferror(r->fp))
+                return -1;
+            r->lb_eof = 1;
         }
-        n += chunk;
-        r->stats.input_bytes += chunk;
-        if (n && r->buf[n - 1] == '\n') {
-            n--;
-            if (n && r->buf[n - 1] == '\r')
-                n--;
-            if (n > r->opts.max_document)
-                too_long = 1;
-            break;
-        }
-        if (n > r->opts.max_document)
-            too_long = 1;
     }
-    if (ferror(r->fp))
-        return -1;
-    if (!any)
-        return 0;
-    r->buf[n] = '\0';
-    *len = n;
-    return too_long ? 2 : 1;
 }
 
 static ag_status open_next(ag_reader *r, int *opened, ag_error *err)
@@ -441,8 +464,9 @@ static unsigned long column_of(const char *line, size_t off)
 static int next_jsonl(ag_reader *r, ag_document *doc, ag_status *st, ag_error *err)
 {
     for (;;) {
-        size_t len, k, v[3] = { 0, 0, 0 }, v_end[3] = { 0, 0, 0 };
-        int found[3] = { 0, 0, 0 }, rc = read_line(r, &len), m;
+        size_t len = 0, k, v[3] = { 0, 0, 0 }, v_end[3] = { 0, 0, 0 };
+        char *lp = NULL;
+        int found[3] = { 0, 0, 0 }, rc = read_line(r, &lp, &len), m;
         const char *fields[3];
         const char *line;
         ag_jscan j;
@@ -460,7 +484,7 @@ static int next_jsonl(ag_reader *r, ag_document *doc, ag_status *st, ag_error *e
             r->stats.skipped_large++;
             continue;
         }
-        line = r->buf;
+        line = lp;
         for (k = 0; k < len && strchr(" \t\r", line[k]); k++)
             ;
         if (k == len)

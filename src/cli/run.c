@@ -3,9 +3,10 @@
  * options and statistics that go with it.
  *
  * With -j N > 1, the calling thread reads documents into batches (about a
- * megabyte each), N threads scan them (tokenize, segment, match, resolve:
- * nearly all the work), and the calling thread hands each document's
- * result to the command's callback in input order. So every command gets
+ * megabyte each), N - 1 threads scan them (tokenize, segment, match,
+ * resolve: nearly all the work), the calling thread scans too whenever it
+ * would otherwise wait, and it hands each document's result to the
+ * command's callback in input order. So every command gets
  * the same calls in the same order whatever N is, and its output is the
  * same. A bounded pool of batches keeps memory flat.
  */
@@ -557,18 +558,34 @@ static int consume(batch *b, const ag_lexicon *lex, run_fn fn, void *userdata, r
     return 0;
 }
 
-/* Waits for the batch next in input order, hands it over, frees it. */
-static int consume_next(pool *p, uint64_t *next, const ag_lexicon *lex, run_fn fn, void *userdata, run_stats *stats)
+/* Waits for the batch next in input order, hands it over, frees it. While
+ * it waits, the calling thread scans batches no worker has taken yet (the
+ * earliest first), with its own scanner: so N jobs are N busy threads, the
+ * calling one included. */
+static int consume_next(pool *p, worker *self, uint64_t *next, const ag_lexicon *lex, run_fn fn, void *userdata,
+                        run_stats *stats)
 {
     batch *oldest = NULL;
     int rc;
     pthread_mutex_lock(&p->lock);
     for (;;) {
+        batch *todo = NULL;
         for (size_t i = 0; i < p->nb && !oldest; i++)
             if (p->b[i].state == BATCH_SCANNED && p->b[i].order == *next)
                 oldest = &p->b[i];
         if (oldest)
             break;
+        for (size_t i = 0; i < p->nb; i++)
+            if (p->b[i].state == BATCH_FILLED && (!todo || p->b[i].order < todo->order))
+                todo = &p->b[i];
+        if (todo) {
+            todo->state = BATCH_SCANNING;
+            pthread_mutex_unlock(&p->lock);
+            scan_batch(self, todo);
+            pthread_mutex_lock(&p->lock);
+            todo->state = BATCH_SCANNED;
+            continue;
+        }
         pthread_cond_wait(&p->done, &p->lock);
     }
     pthread_mutex_unlock(&p->lock);
@@ -584,9 +601,9 @@ static int run_parallel(const run_options *opts, const ag_lexicon *lex, ag_reade
                         void *userdata, run_stats *stats)
 {
     pool p;
-    worker *workers;
+    worker *workers, self;
     pthread_t *threads;
-    size_t started = 0, n_workers = opts->jobs;
+    size_t started = 0, n_workers = opts->jobs - 1;   /* and the calling thread */
     uint64_t next_fill = 0, next_consume = 0;
     batch *cur = NULL;
     ag_error err;
@@ -594,10 +611,11 @@ static int run_parallel(const run_options *opts, const ag_lexicon *lex, ag_reade
 
     memset(&p, 0, sizeof p);
     memset(&err, 0, sizeof err);
-    p.nb = 2 * n_workers + 2;
+    memset(&self, 0, sizeof self);
+    p.nb = 2 * opts->jobs + 2;
     p.b = (batch *)calloc(p.nb, sizeof *p.b);
-    workers = (worker *)calloc(n_workers, sizeof *workers);
-    threads = (pthread_t *)calloc(n_workers, sizeof *threads);
+    workers = (worker *)calloc(n_workers ? n_workers : 1, sizeof *workers);
+    threads = (pthread_t *)calloc(n_workers ? n_workers : 1, sizeof *threads);
     p.lex = lex;
     p.opts = opts;
     if (!p.b || !workers || !threads) {
@@ -610,6 +628,11 @@ static int run_parallel(const run_options *opts, const ag_lexicon *lex, ag_reade
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.done, NULL);
+    self.p = &p;
+    if (ag_scanner_new(lex, &opts->match, &self.scanner, &err) != AG_OK) {
+        rc = cli_fail(&err);
+        goto stop;
+    }
     for (size_t i = 0; i < n_workers; i++) {
         workers[i].p = &p;
         if (ag_scanner_new(lex, &opts->match, &workers[i].scanner, &err) != AG_OK) {
@@ -635,7 +658,7 @@ static int run_parallel(const run_options *opts, const ag_lexicon *lex, ag_reade
             pthread_mutex_unlock(&p.lock);
             if (!cur) {
                 /* every batch is in flight: hand the oldest over, which frees it */
-                rc = consume_next(&p, &next_consume, lex, fn, userdata, stats);
+                rc = consume_next(&p, &self, &next_consume, lex, fn, userdata, stats);
                 continue;
             }
             batch_reset(cur);
@@ -668,7 +691,7 @@ static int run_parallel(const run_options *opts, const ag_lexicon *lex, ag_reade
         }
         if (next_consume == next_fill)
             break;
-        rc = consume_next(&p, &next_consume, lex, fn, userdata, stats);
+        rc = consume_next(&p, &self, &next_consume, lex, fn, userdata, stats);
     }
 
 stop:
@@ -680,6 +703,7 @@ stop:
         pthread_join(threads[i], NULL);
     for (size_t i = 0; i < n_workers; i++)
         ag_scanner_free(workers[i].scanner);
+    ag_scanner_free(self.scanner);
     for (size_t i = 0; i < p.nb; i++)
         batch_free(&p.b[i]);
     pthread_mutex_destroy(&p.lock);

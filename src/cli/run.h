@@ -29,7 +29,7 @@ typedef struct {
     ag_reader_options reader;
     ag_match_options match;
     unsigned types;
-    unsigned jobs;        /* scanning threads (1: scan on the calling thread) */
+    unsigned jobs;        /* threads that scan, the calling one included (1: it alone) */
     int need_tokens;      /* the callback reads res->token_list (token windows, evidence) */
 } run_options;
 
