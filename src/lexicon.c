@@ -11,6 +11,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,37 +35,59 @@ ag_status ag_lexicon_new(ag_lexicon **out, ag_error *err)
     return AG_OK;
 }
 
+#define LEX_CHUNK ((size_t)64 << 10)
+
+void *ag__lex_alloc(ag_lexicon *lex, size_t n)
+{
+    ag_lex_chunk *c = lex->arena;
+    size_t head = (sizeof(ag_lex_chunk) + 7) & ~(size_t)7;
+    n = (n + 7) & ~(size_t)7;
+    if (!c || c->used + n > c->size) {
+        size_t room = n > LEX_CHUNK / 4 ? n : LEX_CHUNK;
+        ag_lex_chunk *fresh = (ag_lex_chunk *)malloc(head + room);
+        if (!fresh)
+            return NULL;
+        fresh->used = 0;
+        fresh->size = room;
+        if (c && n > LEX_CHUNK / 4) {
+            /* a large piece gets a chunk of its own, behind the current one */
+            fresh->next = c->next;
+            c->next = fresh;
+            fresh->used = n;
+            return (char *)fresh + head;
+        }
+        fresh->next = c;
+        lex->arena = c = fresh;
+    }
+    c->used += n;
+    return (char *)c + head + c->used - n;
+}
+
+char *ag__lex_strdup(ag_lexicon *lex, const char *s)
+{
+    size_t n;
+    char *copy;
+    if (!s)
+        return NULL;
+    n = strlen(s) + 1;
+    copy = (char *)ag__lex_alloc(lex, n);
+    if (copy)
+        memcpy(copy, s, n);
+    return copy;
+}
+
 void ag__actor_clear(ag_actor *a)
 {
-    free((char *)a->id);
-    free((char *)a->label);
-    free((char *)a->affiliation);
-    free((char *)a->valid_from);
-    free((char *)a->valid_to);
-    for (size_t i = 0; i < a->n_attrs; i++) {
-        free((char *)a->attrs[i].key);
-        free((char *)a->attrs[i].value);
-    }
-    free((ag_attr *)a->attrs);
-    for (size_t i = 0; i < a->n_roles; i++) {
-        free((char *)a->roles[i].title);
-        free((char *)a->roles[i].from);
-        free((char *)a->roles[i].to);
-    }
-    free((ag_role *)a->roles);
     memset(a, 0, sizeof *a);
 }
 
 void ag_lexicon_free(ag_lexicon *lex)
 {
+    ag_lex_chunk *c;
     if (!lex)
         return;
-    for (size_t i = 0; i < lex->n_actors; i++)
-        ag__actor_clear(&lex->actors[i]);
     free(lex->actors);
     free(lex->actor_pos);
-    for (size_t i = 0; i < lex->n_aliases; i++)
-        free((char *)lex->aliases[i].text);
     free(lex->aliases);
     free(lex->alias_pos);
     for (size_t i = 0; i < lex->n_files; i++)
@@ -75,6 +98,12 @@ void ag_lexicon_free(ag_lexicon *lex)
         pcre2_code_free((pcre2_code *)lex->patterns[i].code);
     free(lex->patterns);
     ag__index_free(lex->index);
+    c = lex->arena;
+    while (c) {
+        ag_lex_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
     free(lex);
 }
 
@@ -250,7 +279,7 @@ ag_status ag__lex_add_alias(ag_lexicon *lex, const char *text, ag_alias_kind kin
             return ag__fail(err, AG_ENOMEM, "out of memory adding alias");
         lex->alias_pos = np;
     }
-    copy = ag__strdup(text);
+    copy = ag__lex_strdup(lex, text);
     if (!copy)
         return ag__fail(err, AG_ENOMEM, "out of memory adding alias");
     lex->aliases[lex->n_aliases].text = copy;
@@ -604,23 +633,70 @@ static ag_status compile_patterns(ag_lexicon *lex, ag_error *err)
     return AG_OK;
 }
 
+void ag_lexicon_set_threads(ag_lexicon *lex, unsigned threads)
+{
+    lex->threads = threads ? threads : 1;
+}
+
+typedef struct {
+    ag_lexicon *lex;
+    ag_status st;
+    ag_error err;
+} index_job;
+
+static void *build_index(void *arg)
+{
+    index_job *job = (index_job *)arg;
+    memset(&job->err, 0, sizeof job->err);
+    job->st = ag__index_build(job->lex, &job->err);
+    return NULL;
+}
+
+/*
+ * The checks (alias clashes, affiliations, patterns) and the alias index
+ * read the same aliases and write nothing the other reads, so with two
+ * threads allowed the index is built on a second thread while the checks
+ * run; it is thrown away when a check fails, as if never built.
+ */
 ag_status ag_lexicon_compile(ag_lexicon *lex, ag_error *err)
 {
     ag_status st;
+    index_job job;
+    pthread_t thread;
+    int threaded = 0;
 
     if (lex->compiled)
         return ag__fail(err, AG_EINVAL, "lexicon is already compiled");
     ag__lex_begin(lex);
-    if ((st = check_alias_clashes(lex, err)) != AG_OK)
-        return st;
-    if ((st = check_affiliations(lex, err)) != AG_OK)
-        return st;
-    if ((st = compile_patterns(lex, err)) != AG_OK)
-        return st;
-    if ((st = ag__lex_end(lex, err)) != AG_OK)
-        return st;
-    if ((st = ag__index_build(lex, err)) != AG_OK)
-        return st;
+    job.lex = lex;
+    job.st = AG_OK;
+    if (lex->threads > 1 && pthread_create(&thread, NULL, build_index, &job) == 0)
+        threaded = 1;
+    st = check_alias_clashes(lex, err);
+    if (st == AG_OK)
+        st = check_affiliations(lex, err);
+    if (st == AG_OK)
+        st = compile_patterns(lex, err);
+    if (st == AG_OK)
+        st = ag__lex_end(lex, err);
+    if (threaded) {
+        pthread_join(thread, NULL);
+        if (st != AG_OK) {
+            ag__index_free(lex->index);
+            lex->index = NULL;
+            return st;
+        }
+        if (job.st != AG_OK) {
+            if (err)
+                *err = job.err;
+            return job.st;
+        }
+    } else {
+        if (st != AG_OK)
+            return st;
+        if ((st = ag__index_build(lex, err)) != AG_OK)
+            return st;
+    }
     lex->compiled = 1;
     return AG_OK;
 }

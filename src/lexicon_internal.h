@@ -25,6 +25,14 @@ typedef struct {
     uint32_t alias;         /* index into lex->aliases */
 } ag_pattern;
 
+/* Memory for the lexicon's strings and small arrays, freed all at once:
+ * a large lexicon holds hundreds of thousands of them. */
+typedef struct ag_lex_chunk ag_lex_chunk;
+struct ag_lex_chunk {
+    ag_lex_chunk *next;
+    size_t used, size;
+};
+
 struct ag_lexicon {
     ag_actor *actors;
     ag_pos *actor_pos;
@@ -47,6 +55,9 @@ struct ag_lexicon {
     ag_error pending;       /* first error of the current call, in diagnostics mode */
     int strict;             /* unknown affiliations are errors */
 
+    ag_lex_chunk *arena;    /* the newest chunk first */
+
+    unsigned threads;       /* ag_lexicon_set_threads(): 0 or 1 is one */
     int compiled;
     ag_index *index;
     ag_pattern *patterns;
@@ -74,15 +85,21 @@ ag_status ag__lex_end(ag_lexicon *lex, ag_error *err);
 /* Adds a file name; returns its index or -1. */
 long ag__lex_add_file(ag_lexicon *lex, const char *path);
 
-/* Takes ownership of the actor's strings and arrays (on success and on
- * failure). AG_ESCHEMA for a duplicate id. */
+/* Adds the actor (its strings and arrays in the lexicon's arena).
+ * AG_ESCHEMA for a duplicate id. */
 ag_status ag__lex_add_actor(ag_lexicon *lex, ag_actor *actor, ag_pos pos, ag_error *err);
 
 /* Adds an alias of the last added actor; copies text. */
 ag_status ag__lex_add_alias(ag_lexicon *lex, const char *text, ag_alias_kind kind, ag_pos pos,
                             ag_error *err);
 
-/* Frees what an actor owns (not the struct). */
+/* Room for n bytes (8-aligned) or a copy of s in the lexicon's arena,
+ * kept until the lexicon is freed; NULL when out of memory (and for a
+ * NULL s). Actors' strings and arrays and aliases' texts live there. */
+void *ag__lex_alloc(ag_lexicon *lex, size_t n);
+char *ag__lex_strdup(ag_lexicon *lex, const char *s);
+
+/* Forgets what an actor points to (the arena keeps it; not the struct). */
 void ag__actor_clear(ag_actor *a);
 
 /* The alias index (match.c). */

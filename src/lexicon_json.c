@@ -51,12 +51,20 @@ static void skip_ws(scan *sc)
 static void skip_string(scan *sc)
 {
     sc->i++; /* opening quote */
-    while (sc->i < sc->n && sc->s[sc->i] != '"') {
-        if (sc->s[sc->i] == '\\')
-            sc->i++;
-        sc->i++;
+    for (;;) {
+        const char *q = sc->i < sc->n ? (const char *)memchr(sc->s + sc->i, '"', sc->n - sc->i) : NULL;
+        size_t bs = 0, at;
+        if (!q) {
+            sc->i = sc->n + 1;
+            return;
+        }
+        at = (size_t)(q - sc->s);
+        while (at - bs > sc->i && sc->s[at - bs - 1] == '\\')
+            bs++;
+        sc->i = at + 1;
+        if (bs % 2 == 0)
+            return;   /* not escaped */
     }
-    sc->i++;
 }
 
 /* Skips one value without recursion (the text is valid JSON: jansson said so). */
@@ -176,8 +184,9 @@ typedef struct {
     spot *v;
     size_t n, cap;
     size_t *actor_at;      /* per actor: index of its spot in v */
+    size_t *actor_end;     /* per actor: the offset just past its value */
     size_t (*alias_at)[AG_KIND_COUNT + 1][2];   /* per actor and kind: first spot, count */
-    size_t n_actors;
+    size_t n_actors, cap_actors;
 } pos_index;
 
 static int kind_of_key(const char *k, size_t len)
@@ -198,17 +207,36 @@ static int add_spot(pos_index *ix, size_t off)
     return 0;
 }
 
-/* Walks {"actors": [{...,"names": ["..", ..], ...}, ...]} once. n_actors is
- * the length of the actors array jansson found. Returns 0, or -1 (no index:
- * callers fall back to locating each path). */
-static int index_positions(const char *text, size_t len, size_t n_actors, pos_index *ix)
+/* Room for actor a in the index. */
+static int grow_actors(pos_index *ix, size_t a)
+{
+    size_t cap;
+    void *p;
+    if (a < ix->cap_actors)
+        return 0;
+    cap = ix->cap_actors ? ix->cap_actors * 2 : 256;
+    if (!(p = realloc(ix->actor_at, cap * sizeof *ix->actor_at)))
+        return -1;
+    ix->actor_at = (size_t *)p;
+    if (!(p = realloc(ix->actor_end, cap * sizeof *ix->actor_end)))
+        return -1;
+    ix->actor_end = (size_t *)p;
+    if (!(p = realloc(ix->alias_at, cap * sizeof *ix->alias_at)))
+        return -1;
+    ix->alias_at = (size_t(*)[AG_KIND_COUNT + 1][2])p;
+    memset(ix->alias_at + ix->cap_actors, 0, (cap - ix->cap_actors) * sizeof *ix->alias_at);
+    ix->cap_actors = cap;
+    return 0;
+}
+
+/* Walks {"actors": [{...,"names": ["..", ..], ...}, ...]} once (the text
+ * is valid JSON): where each actor starts and ends, and where each alias
+ * starts. Returns 0, or -1 (no index: callers fall back to iterating the
+ * array and locating each path). */
+static int index_positions(const char *text, size_t len, pos_index *ix)
 {
     scan sc = { text, len, 0 };
     memset(ix, 0, sizeof *ix);
-    ix->actor_at = (size_t *)calloc(n_actors ? n_actors : 1, sizeof *ix->actor_at);
-    ix->alias_at = calloc(n_actors ? n_actors : 1, sizeof *ix->alias_at);
-    if (!ix->actor_at || !ix->alias_at)
-        return -1;
     skip_ws(&sc);
     if (sc.i >= len || text[sc.i] != '{')
         return -1;
@@ -229,8 +257,10 @@ static int index_positions(const char *text, size_t len, size_t n_actors, pos_in
             sc.i++;
             for (;; a++) {
                 skip_ws(&sc);
-                if (sc.i >= len || text[sc.i] == ']' || a >= n_actors)
+                if (sc.i >= len || text[sc.i] == ']')
                     break;
+                if (grow_actors(ix, a) != 0)
+                    return -1;
                 ix->actor_at[a] = ix->n;
                 if (add_spot(ix, sc.i) != 0)
                     return -1;
@@ -275,6 +305,7 @@ static int index_positions(const char *text, size_t len, size_t n_actors, pos_in
                     }
                     sc.i++; /* '}' */
                 }
+                ix->actor_end[a] = sc.i;
                 skip_ws(&sc);
                 if (sc.i < len && text[sc.i] == ',')
                     sc.i++;
@@ -311,6 +342,7 @@ static void pos_index_free(pos_index *ix)
 {
     free(ix->v);
     free(ix->actor_at);
+    free(ix->actor_end);
     free(ix->alias_at);
     memset(ix, 0, sizeof *ix);
 }
@@ -496,7 +528,7 @@ static int get_string(reader *r, const ag_jt *obj, const char *key, int required
         return -1;
     }
     pop(r);
-    *out = ag__strdup((v)->str);
+    *out = ag__lex_strdup(r->lex, (v)->str);
     if (!*out) {
         *st = ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
         return -1;
@@ -513,7 +545,6 @@ static int get_date(reader *r, const ag_jt *obj, const char *key, const char *wh
         *st = schema_error(r, 0, "\"%s\" of %s is \"%s\", not a date (YYYY, YYYY-MM or YYYY-MM-DD)", key, what,
                            *out);
         pop(r);
-        free(*out);
         *out = NULL;
         return -1;
     }
@@ -643,7 +674,7 @@ static ag_status read_roles(reader *r, const ag_jt *arr, ag_actor *a, const char
         pop(r);
         return st;
     }
-    a->roles = (ag_role *)calloc((arr)->n ? (arr)->n : 1, sizeof *a->roles);
+    a->roles = (ag_role *)ag__lex_alloc(r->lex, ((arr)->n ? (arr)->n : 1) * sizeof *a->roles);
     if (!a->roles) {
         pop(r);
         return ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
@@ -667,19 +698,12 @@ static ag_status read_roles(reader *r, const ag_jt *arr, ag_actor *a, const char
                 push_key(r, "to");
                 st = schema_error(r, 0, "%s ends (%s) before it starts (%s)", rwhat, to, from);
                 pop(r);
-                free(title);
-                free(from);
-                free(to);
             } else {
                 role->title = title;
                 role->from = from;
                 role->to = to;
                 a->n_roles++;
             }
-        } else {
-            free(title);
-            free(from);
-            free(to);
         }
         pop(r);
         if (st != AG_OK)
@@ -701,7 +725,7 @@ static ag_status read_attrs(reader *r, const ag_jt *obj, ag_actor *a, const char
         pop(r);
         return st;
     }
-    a->attrs = (ag_attr *)calloc((obj)->n ? (obj)->n : 1, sizeof *a->attrs);
+    a->attrs = (ag_attr *)ag__lex_alloc(r->lex, ((obj)->n ? (obj)->n : 1) * sizeof *a->attrs);
     if (!a->attrs) {
         pop(r);
         return ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
@@ -714,8 +738,9 @@ static ag_status read_attrs(reader *r, const ag_jt *obj, ag_actor *a, const char
             st = schema_error(r, 1, "attribute name \"%s\" of %s may hold only letters, digits, '-', '_', '.' and ':'",
                               key, what);
         } else if (IS_STRING(v)) {
-            at->key = ag__strdup(key);
-            at->value = ag__strdup((v)->str);
+            memset(at, 0, sizeof *at);
+            at->key = ag__lex_strdup(r->lex, key);
+            at->value = ag__lex_strdup(r->lex, (v)->str);
             if (!at->key || !at->value)
                 st = ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
             a->n_attrs++;
@@ -724,8 +749,9 @@ static ag_status read_attrs(reader *r, const ag_jt *obj, ag_actor *a, const char
                 snprintf(num, sizeof num, "%lld", v->integer);
             else
                 ag__format_number(v->real, num, sizeof num);
-            at->key = ag__strdup(key);
-            at->value = ag__strdup(num);
+            memset(at, 0, sizeof *at);
+            at->key = ag__lex_strdup(r->lex, key);
+            at->value = ag__lex_strdup(r->lex, num);
             at->is_number = 1;
             at->number = (v->type == AG_JT_INTEGER ? (double)v->integer : v->real);
             if (!at->key || !at->value)
@@ -800,7 +826,6 @@ static ag_status read_actor(reader *r, const ag_jt *obj, size_t index)
             bad = 1;
         }
     }
-    free(type);
     if (st == AG_OK && get_string(r, obj, "affiliation", 0, what, (char **)&a.affiliation, &st) != 0)
         bad = 1;
     if (st == AG_OK && (v = ag__jt_get(obj, "short_default")) != NULL) {
@@ -1006,7 +1031,7 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
     reader r;
     long file;
     ag_status st = AG_OK;
-    size_t actors_at = 0, actors_end = 0, n_actors = 0;
+    size_t actors_at = 0, actors_end = 0;
     ag_jscan j;
 
     if (lex->compiled)
@@ -1155,17 +1180,18 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
         pop(&r);
         goto done;
     }
-    {
-        size_t a, b;
-        ag__jscan_init(&j, data, actors_end);
-        j.trusted = 1;
-        j.pos = actors_at;
-        ag__jscan_array(&j);
-        while (ag__jscan_element(&j, &a, &b) == 1)
-            n_actors++;
-    }
-    r.have_ix = index_positions(data, len, n_actors, &r.ix) == 0;
-    {
+    r.have_ix = index_positions(data, len, &r.ix) == 0;
+    if (r.have_ix) {
+        /* the index knows where each actor is */
+        for (size_t i = 0; st == AG_OK && i < r.ix.n_actors; i++) {
+            const ag_jt *actor = NULL;
+            push_index(&r, i);
+            st = parse_piece(&r, one, 0, r.ix.v[r.ix.actor_at[i]].offset, r.ix.actor_end[i], &actor);
+            if (st == AG_OK && actor)
+                st = read_actor(&r, actor, i);
+            pop(&r);
+        }
+    } else {
         size_t a, b, i = 0;
         ag__jscan_init(&j, data, actors_end);
         j.trusted = 1;

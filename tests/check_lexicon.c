@@ -923,6 +923,40 @@ START_TEST(test_alias_clash_across_files)
 }
 END_TEST
 
+START_TEST(test_compile_with_two_threads)
+{
+    /* the index built beside the checks: the same scans when they pass, the
+     * same error and no index when one fails */
+    const char *good = "{\"actors\": [{\"id\": \"AZE\", \"label\": \"A\", \"type\": \"state\", "
+                       "\"names\": [\"Azerbaijan\"], \"metonyms\": [\"Baku\"]},"
+                       "{\"id\": \"ARM\", \"label\": \"B\", \"type\": \"state\", \"names\": [\"Armenia\"]}]}";
+    const char *clash = "{\"actors\": [\n{\"id\": \"AZE\", \"label\": \"A\", \"type\": \"state\", \"metonyms\": [\"Baku\"]},\n"
+                        "{\"id\": \"baku-fc\", \"label\": \"B\", \"type\": \"org\", \"metonyms\": [\"Baku\"]}]}";
+    ag_lexicon *one = NULL, *two = NULL;
+    ag_error err;
+
+    ck_assert_int_eq(ag_lexicon_new(&one, &err), AG_OK);
+    ck_assert_int_eq(ag_lexicon_new(&two, &err), AG_OK);
+    ag_lexicon_set_threads(two, 2);
+    ck_assert_int_eq(ag_lexicon_load_buffer(one, "g.json", good, strlen(good), &err), AG_OK);
+    ck_assert_int_eq(ag_lexicon_load_buffer(two, "g.json", good, strlen(good), &err), AG_OK);
+    ck_assert_int_eq(ag_lexicon_compile(one, &err), AG_OK);
+    ck_assert_int_eq(ag_lexicon_compile(two, &err), AG_OK);
+    ck_assert_str_eq(tu_mentions(two, "Baku and Armenia met in Azerbaijan.", 0), "AZE:m:Baku|ARM:n:Armenia|AZE:n:Azerbaijan");
+    ck_assert_str_eq(tu_mentions(one, "Baku and Armenia met in Azerbaijan.", 0), "AZE:m:Baku|ARM:n:Armenia|AZE:n:Azerbaijan");
+    ag_lexicon_free(one);
+    ag_lexicon_free(two);
+
+    ck_assert_int_eq(ag_lexicon_new(&two, &err), AG_OK);
+    ag_lexicon_set_threads(two, 2);
+    ck_assert_int_eq(ag_lexicon_load_buffer(two, "c.json", clash, strlen(clash), &err), AG_OK);
+    ck_assert_int_eq(ag_lexicon_compile(two, &err), AG_ESCHEMA);
+    assert_error(&err, AG_ESCHEMA, "c.json", 3, 61,
+                 "alias \"Baku\" in \"metonyms\" of actor \"baku-fc\" is already claimed by actor \"AZE\" (c.json:2:59)");
+    ag_lexicon_free(two);
+}
+END_TEST
+
 START_TEST(test_path_errors)
 {
     ag_lexicon *lex = NULL;
@@ -1107,6 +1141,7 @@ Suite *lexicon_suite(void)
     tcase_add_test(errors, test_diagnostics_several_at_compile);
     tcase_add_test(errors, test_duplicate_across_files);
     tcase_add_test(errors, test_alias_clash_across_files);
+    tcase_add_test(errors, test_compile_with_two_threads);
     tcase_add_test(errors, test_path_errors);
     tcase_add_test(errors, test_syntax_error_file);
     suite_add_tcase(s, errors);

@@ -117,6 +117,10 @@ ag_status ag_lexicon_load_path(ag_lexicon *lex, const char *path, ag_error *err)
 ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name,
                                  const char *data, size_t len, ag_error *err);
 
+/* Lets ag_lexicon_compile() use this many threads (default 1): with two,
+ * the alias index is built while the cross-file checks run. */
+void ag_lexicon_set_threads(ag_lexicon *lex, unsigned threads);
+
 /* Validates cross-file facts (an alias claimed by two actors in one kind,
  * unknown affiliations are warnings), compiles PCRE2 patterns and builds the
  * alias index. Must be called once, after the last load and before any

@@ -96,7 +96,7 @@ const char *cli_default_lexicons(void)
     return NULL;
 }
 
-int cli_load_lexicons(char **paths, size_t n, ag_lexicon **out)
+int cli_load_lexicons(char **paths, size_t n, unsigned threads, ag_lexicon **out)
 {
     ag_lexicon *lex = NULL;
     ag_error err;
@@ -116,6 +116,7 @@ int cli_load_lexicons(char **paths, size_t n, ag_lexicon **out)
     if ((st = ag_lexicon_new(&lex, &err)) != AG_OK)
         return cli_fail(&err);
     ag_lexicon_set_diagnostics(lex, cli_diag, NULL);
+    ag_lexicon_set_threads(lex, threads);
     for (size_t i = 0; i < (n ? n : 1); i++) {
         const char *p = n ? paths[i] : dflt;
         if ((st = ag_lexicon_load_path(lex, p, &err)) != AG_OK) {

@@ -33,9 +33,10 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 /* A diagnostics callback printing warnings (unless quiet) and errors. */
 void cli_diag(void *userdata, ag_diag_severity sev, const ag_error *err);
 
-/* Loads the lexicons named by -l (or the default ones) and compiles them.
- * Returns 0, or an exit status after printing why. */
-int cli_load_lexicons(char **paths, size_t n, ag_lexicon **out);
+/* Loads the lexicons named by -l (or the default ones) and compiles them
+ * (with up to `threads` threads). Returns 0, or an exit status after
+ * printing why. */
+int cli_load_lexicons(char **paths, size_t n, unsigned threads, ag_lexicon **out);
 
 /* Where the bundled lexicons are: $ACTORGRAPH_LEXICONS, next to the
  * binary, or the install prefix. NULL when none is found. */

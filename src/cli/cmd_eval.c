@@ -294,7 +294,7 @@ int cmd_eval(int argc, char **argv)
         rc = cli_fail(&err);
         goto done;
     }
-    if ((rc = cli_load_lexicons(ro.lexicons.v, ro.lexicons.n, &lex)) != 0)
+    if ((rc = cli_load_lexicons(ro.lexicons.v, ro.lexicons.n, ro.jobs, &lex)) != 0)
         goto done;
     if (ag_eval_new(gold, lex, &ev, &err) != AG_OK) {
         rc = cli_fail(&err);

@@ -181,7 +181,7 @@ int cmd_extract(int argc, char **argv)
     copts.evidence = oo.evidence_given ? oo.evidence : (oo.evidence_path ? 3 : 0);
     ro.need_tokens = window.unit == AG_WINDOW_TOKENS || copts.evidence > 0;
 
-    if ((rc = cli_load_lexicons(ro.lexicons.v, ro.lexicons.n, &lex)) != 0)
+    if ((rc = cli_load_lexicons(ro.lexicons.v, ro.lexicons.n, ro.jobs, &lex)) != 0)
         goto done;
     memset(&err, 0, sizeof err);
     if (ag_cooc_new(ag_lexicon_actor_count(lex), &window, &x.cooc, &err) != AG_OK ||

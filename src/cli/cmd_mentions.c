@@ -95,7 +95,7 @@ int cmd_mentions(int argc, char **argv)
     }
     for (int i = optind; i < argc; i++)
         cli_list_add(&ro.inputs, argv[i]);
-    if ((rc = cli_load_lexicons(ro.lexicons.v, ro.lexicons.n, &lex)) != 0)
+    if ((rc = cli_load_lexicons(ro.lexicons.v, ro.lexicons.n, ro.jobs, &lex)) != 0)
         goto done;
     memset(&err, 0, sizeof err);
     if (ag_outfile_open(output, &out, &err) != AG_OK) {

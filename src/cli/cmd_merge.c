@@ -165,7 +165,7 @@ int cmd_merge(int argc, char **argv)
     if ((rc = output_check("merge", &oo)) != 0)
         goto done;
 
-    if ((rc = cli_load_lexicons(lexicons.v, lexicons.n, &lex)) != 0)
+    if ((rc = cli_load_lexicons(lexicons.v, lexicons.n, 2, &lex)) != 0)
         goto done;
     memset(&err, 0, sizeof err);
     if (ag_partial_reader_new(lex, &reader, &err) != AG_OK) {
