@@ -88,11 +88,11 @@ static int add_directory(cli_list *list, const char *dir)
         cli_list_add(list, path);
     }
     closedir(d);
-    qsort(list->v + first, list->n - first, sizeof *list->v, by_name);
     if (list->n == first) {
         fprintf(stderr, "actorgraph: %s: no *.agp partials in the directory\n", dir);
         return EXIT_INPUT;
     }
+    qsort(list->v + first, list->n - first, sizeof *list->v, by_name);
     return 0;
 }
 

@@ -482,9 +482,11 @@ static void scan_batch(worker *w, batch *b)
             b->failed = i;
             return;
         }
-        memcpy(b->m + b->mn, r.mentions, r.n_mentions * sizeof *b->m);
-        memcpy(b->u + b->un, r.unresolved, r.n_unresolved * sizeof *b->u);
-        if (tokens)
+        if (r.n_mentions)
+            memcpy(b->m + b->mn, r.mentions, r.n_mentions * sizeof *b->m);
+        if (r.n_unresolved)
+            memcpy(b->u + b->un, r.unresolved, r.n_unresolved * sizeof *b->u);
+        if (tokens && d->t_n)
             memcpy(b->t + b->tn, r.token_list->v, d->t_n * sizeof *b->t);
         b->mn += r.n_mentions;
         b->un += r.n_unresolved;
