@@ -269,9 +269,20 @@ ag_status ag_centrality_compute(const ag_graph *g, const ag_centrality_options *
         if (a < 0)
             return ag__fail(err, AG_ESCHEMA, "the graph's edges have no \"%s\" attribute (use --unweighted)",
                             opts->weight_attr ? opts->weight_attr : "weight");
-        if (ag_graph_attr_type(g, AG_EDGES, (size_t)a) == AG_ATTR_STRING)
-            return ag__fail(err, AG_ESCHEMA, "edge attribute \"%s\" is text, not a number",
-                            ag_graph_attr_name(g, AG_EDGES, (size_t)a));
+        if (ag_graph_attr_type(g, AG_EDGES, (size_t)a) == AG_ATTR_STRING) {
+            /* a JSON column of nothing but nulls is typed as text: say what is missing */
+            size_t e = 0, u, v;
+            while (e < m && !ag_graph_has_value(g, AG_EDGES, (size_t)a, e))
+                e++;
+            if (e < m)
+                return ag__fail(err, AG_ESCHEMA, "edge attribute \"%s\" is text, not a number",
+                                ag_graph_attr_name(g, AG_EDGES, (size_t)a));
+            ag_graph_edge_ends(g, 0, &u, &v);
+            return ag__fail(err, AG_ESCHEMA,
+                            "edge %s -- %s has no %s (missing or NaN): weighted centrality needs finite weights "
+                            "above 0 (filter with --min-weight, or use --unweighted)",
+                            ag_graph_node_id(g, u), ag_graph_node_id(g, v), ag_graph_attr_name(g, AG_EDGES, (size_t)a));
+        }
         if (igraph_vector_init(&w, (igraph_integer_t)m))
             return ag__fail(err, AG_ENOMEM, "out of memory computing centrality");
         if (igraph_vector_init(&dist, (igraph_integer_t)m)) {
@@ -283,12 +294,18 @@ ag_status ag_centrality_compute(const ag_graph *g, const ag_centrality_options *
             double x = ag_graph_get_number(g, AG_EDGES, (size_t)a, e);
             if (!isfinite(x) || x <= 0) {
                 size_t u, v;
+                char num[200];
                 ag_graph_edge_ends(g, e, &u, &v);
+                if (isnan(x))
+                    snprintf(num, sizeof num, "no %s (missing or NaN)", ag_graph_attr_name(g, AG_EDGES, (size_t)a));
+                else
+                    snprintf(num, sizeof num, "%s ", ag_graph_attr_name(g, AG_EDGES, (size_t)a));
+                if (!isnan(x))
+                    ag__format_number(x, num + strlen(num), sizeof num - strlen(num));
                 st = ag__fail(err, AG_ESCHEMA,
-                              "edge %s -- %s has %s %g: weighted centrality needs finite weights above 0 "
+                              "edge %s -- %s has %s: weighted centrality needs finite weights above 0 "
                               "(filter with --min-weight, or use --unweighted)",
-                              ag_graph_node_id(g, u), ag_graph_node_id(g, v), ag_graph_attr_name(g, AG_EDGES, (size_t)a),
-                              x);
+                              ag_graph_node_id(g, u), ag_graph_node_id(g, v), num);
                 goto done;
             }
             VECTOR(w)[e] = x;

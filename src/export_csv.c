@@ -6,8 +6,10 @@
  * Weight, then every other edge attribute): UTF-8 without a byte-order
  * mark, CRLF line ends, RFC 4180 quoting (ag__csv_field). Missing values
  * are empty fields; a node without a label is labelled with its id (as in
- * GEXF and DOT); an edge without a finite weight weighs 1, Gephi's
- * default. An attribute whose name is already a column name, ignoring
+ * GEXF and DOT); in a graph without a numeric "weight" attribute every
+ * edge weighs 1 (Gephi's default), while an edge whose weight is missing
+ * or NaN gets an empty Weight (no number is made up) and an infinite one
+ * "Infinity" or "-Infinity". An attribute whose name is already a column name, ignoring
  * case (an attribute "ID" beside Id), is written as "NAME_2" ("_3", ...).
  * export.c names the two files and writes them atomically.
  */
@@ -147,10 +149,12 @@ ag_status ag__export_csv_edges(const ag_graph *g, FILE *fp)
     for (size_t e = 0; e < ag_graph_edge_count(g); e++) {
         size_t a, b;
         double w = a_weight >= 0 ? ag_graph_get_number(g, AG_EDGES, (size_t)a_weight, e) : NAN;
-        char num[40] = "1";
+        char num[40] = "1";   /* a graph without weights: every edge weighs 1 */
         ag_graph_edge_ends(g, e, &a, &b);
-        if (isfinite(w))
-            ag__format_number(w, num, sizeof num);
+        if (a_weight >= 0 && isnan(w))
+            num[0] = '\0';    /* a missing weight stays missing: no number made up */
+        else if (a_weight >= 0)
+            ag__format_value(AG_ATTR_DOUBLE, w, num, sizeof num);
         write_id(fp, g, a);
         fputc(',', fp);
         write_id(fp, g, b);

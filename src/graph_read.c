@@ -105,8 +105,37 @@ static int declared_integer(const key_decl *keys, size_t n, const char *domain, 
     return 0;
 }
 
+/* A value of an attribute declared "int" or "long" that is not a whole
+ * number ("0.4", "inf"): an error naming the element, as the JSON reader
+ * does, rather than an integer column holding a fraction. NaN is a
+ * missing value. */
+static ag_status check_integer(const ag_graph *g, ag_domain d, const char *name, size_t k, double v,
+                               const char *path, ag_error *err)
+{
+    char num[40];
+    if (isnan(v) || (isfinite(v) && v == floor(v)))
+        return AG_OK;
+    ag__format_value(AG_ATTR_DOUBLE, v, num, sizeof num);
+    if (d == AG_NODES)
+        return ag__fail_at(err, AG_ESCHEMA, path, 0, 0,
+                           "node \"%s\": attribute \"%s\" is declared int or long but its value %s is not a whole number",
+                           ag_graph_node_id(g, k), name, num);
+    if (d == AG_EDGES) {
+        size_t a, b;
+        ag_graph_edge_ends(g, k, &a, &b);
+        return ag__fail_at(err, AG_ESCHEMA, path, 0, 0,
+                           "edge %zu (\"%s\" -- \"%s\"): attribute \"%s\" is declared int or long but its value %s "
+                           "is not a whole number",
+                           k, ag_graph_node_id(g, a), ag_graph_node_id(g, b), name, num);
+    }
+    return ag__fail_at(err, AG_ESCHEMA, path, 0, 0,
+                       "graph attribute \"%s\" is declared int or long but its value %s is not a whole number", name,
+                       num);
+}
+
 static ag_status copy_columns(ag_graph *g, const igraph_t *ig, ag_domain d, const igraph_strvector_t *names,
-                              const igraph_vector_int_t *types, const key_decl *keys, size_t n_keys, ag_error *err)
+                              const igraph_vector_int_t *types, const key_decl *keys, size_t n_keys,
+                              const char *path, ag_error *err)
 {
     static const char *const dom_name[3] = { "node", "edge", "graph" };
     size_t count = d == AG_NODES ? g->n_nodes : d == AG_EDGES ? g->n_edges : 1;
@@ -137,6 +166,8 @@ static ag_status copy_columns(ag_graph *g, const igraph_t *ig, ag_domain d, cons
                 ag__graph_set_number(g, d, col, k, v ? 1.0 : 0.0);
             } else {
                 double v = d == AG_NODES ? VAN(ig, name, x) : d == AG_EDGES ? EAN(ig, name, x) : GAN(ig, name);
+                if (type == AG_ATTR_INT && (st = check_integer(g, d, name, k, v, path, err)) != AG_OK)
+                    return st;
                 ag__graph_set_number(g, d, col, k, v);
             }
         }
@@ -144,9 +175,52 @@ static ag_status copy_columns(ag_graph *g, const igraph_t *ig, ag_domain d, cons
     return AG_OK;
 }
 
+/* igraph's GraphML reader reports the precise reason first ("Line 7:
+ * Opening and ending tag mismatch", "Node with missing ID encountered.")
+ * and then, on its way out, a generic one ("Cannot parse GraphML file.");
+ * while it reads, this handler keeps the first. */
+static _Thread_local char first_reason[400];
+
+static void keep_first_reason(const char *reason, const char *file, int line, igraph_error_t code)
+{
+    (void)file;
+    (void)line;
+    if (!first_reason[0] && reason && *reason) {
+        size_t n = 0;
+        for (const char *p = reason; *p && n + 1 < sizeof first_reason; p++)
+            first_reason[n++] = (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p;
+        while (n && first_reason[n - 1] == ' ')
+            n--;
+        first_reason[n] = '\0';
+    }
+    if (!first_reason[0] && code == IGRAPH_ENOMEM)
+        snprintf(first_reason, sizeof first_reason, "out of memory");
+    IGRAPH_FINALLY_FREE();
+}
+
+/* The error for a GraphML file igraph could not read: libxml2's "Line N: "
+ * becomes the position. */
+static ag_status graphml_error(const char *path, igraph_error_t rc, ag_error *err)
+{
+    unsigned long line = 0;
+    const char *why = first_reason[0] ? first_reason : igraph_strerror(rc);
+    int used = 0;
+    if (rc == IGRAPH_ENOMEM)
+        return ag__fail_at(err, AG_ENOMEM, path, 0, 0, "out of memory reading the graph");
+    if (strcmp(why, "Graph index was too large.") == 0)
+        why = "there is no <graph> element in the file";
+    if (strstr(why, ": Document is empty"))
+        return ag__fail_at(err, AG_ESYNTAX, path, 0, 0,
+                           "neither GraphML nor JSON: the file does not start with '<', '{' or '['");
+    if (sscanf(why, "Line %lu: %n", &line, &used) == 1 && used > 0)
+        return ag__fail_at(err, AG_ESYNTAX, path, line, 0, "malformed GraphML: %s", why + used);
+    return ag__fail_at(err, AG_ESYNTAX, path, 0, 0, "not a GraphML graph actorgraph can read: %s", why);
+}
+
 /* JSON when the first character after a byte-order mark and blanks is
- * '{' or '['; GraphML when it is '<'; otherwise (an empty file, junk)
- * whichever the name says, so that the message fits: .json is JSON. */
+ * '{' or '['; GraphML when it is '<'; otherwise (junk) whichever the name
+ * says, so that the message fits: .json is JSON. -1 when the file holds
+ * nothing but blanks (a .json file: JSON, whose reader says so). */
 static int looks_like_json(FILE *fp, const char *path)
 {
     unsigned char head[4096];
@@ -161,6 +235,8 @@ static int looks_like_json(FILE *fp, const char *path)
         return 1;
     if (i < n && head[i] == '<')
         return 0;
+    if (i == n && n < sizeof head && !(dot && (!slash || dot > slash) && strcmp(dot, ".json") == 0))
+        return -1;
     return dot && (!slash || dot > slash) && strcmp(dot, ".json") == 0;
 }
 
@@ -182,19 +258,29 @@ ag_status ag_graph_read_file(const char *path, ag_graph **out, ag_error *err)
     fp = fopen(path, "rb");
     if (!fp)
         return ag__fail_at(err, AG_ENOENT, path, 0, 0, "cannot open graph: %s", strerror(errno));
-    if (looks_like_json(fp, path)) {
+    switch (looks_like_json(fp, path)) {
+    case -1:
+        fclose(fp);
+        return ag__fail_at(err, AG_ESYNTAX, path, 0, 0, "the file is empty: there is no graph in it");
+    case 1:
         fclose(fp);
         return ag__graph_read_json(path, out, err);
+    default:
+        break;
     }
     n_keys = scan_keys(fp, &keys);
     rewind(fp);
     ag__igraph_init();
-    rc = igraph_read_graph_graphml(&ig, fp, 0);
+    {
+        igraph_error_handler_t *previous = igraph_set_error_handler(keep_first_reason);
+        first_reason[0] = '\0';
+        rc = igraph_read_graph_graphml(&ig, fp, 0);
+        igraph_set_error_handler(previous);
+    }
     fclose(fp);
     if (rc != IGRAPH_SUCCESS) {
         free(keys);
-        return ag__fail_at(err, AG_ESYNTAX, path, 0, 0, "not a GraphML graph igraph can read: %s",
-                           ag__igraph_reason(rc));
+        return graphml_error(path, rc, err);
     }
     n = (size_t)igraph_vcount(&ig);
     m = (size_t)igraph_ecount(&ig);
@@ -240,9 +326,9 @@ ag_status ag_graph_read_file(const char *path, ag_graph **out, ag_error *err)
                 goto done;
         }
     }
-    if ((st = copy_columns(g, &ig, AG_GRAPH, &gn, &gt, keys, n_keys, err)) != AG_OK ||
-        (st = copy_columns(g, &ig, AG_NODES, &vn, &vt, keys, n_keys, err)) != AG_OK ||
-        (st = copy_columns(g, &ig, AG_EDGES, &en, &et, keys, n_keys, err)) != AG_OK)
+    if ((st = copy_columns(g, &ig, AG_GRAPH, &gn, &gt, keys, n_keys, path, err)) != AG_OK ||
+        (st = copy_columns(g, &ig, AG_NODES, &vn, &vt, keys, n_keys, path, err)) != AG_OK ||
+        (st = copy_columns(g, &ig, AG_EDGES, &en, &et, keys, n_keys, path, err)) != AG_OK)
         goto done;
     *out = g;
     g = NULL;   /* owned by the caller now */

@@ -542,8 +542,19 @@ ag_status ag__graph_read_json(const char *path, ag_graph **out, ag_error *err)
     r.root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!r.root) {
         /* jansson counts columns in characters, 1-based, and sometimes 0 at a line start */
+        /* Python's json (networkx) writes NaN and Infinity, which JSON does not have */
+        int python = 0;
+        {
+            size_t pos = (size_t)jerr.position < len ? (size_t)jerr.position : len;
+            size_t lo = pos > 12 ? pos - 12 : 0, hi = pos + 12 < len ? pos + 12 : len;
+            char near[32];
+            memcpy(near, text + lo, hi - lo);
+            near[hi - lo] = '\0';
+            python = strstr(jerr.text, "invalid token") && (strstr(near, "NaN") || strstr(near, "Infinity"));
+        }
         st = ag__fail_at(err, AG_ESYNTAX, path, (unsigned long)(jerr.line > 0 ? jerr.line : 1),
-                         (unsigned long)(jerr.column > 0 ? jerr.column : 1), "malformed JSON: %s", jerr.text);
+                         (unsigned long)(jerr.column > 0 ? jerr.column : 1), "malformed JSON: %s%s", jerr.text,
+                         python ? " (JSON has no NaN or Infinity: write null for a missing value)" : "");
         goto done;
     }
     if (!json_is_object(r.root)) {

@@ -7,7 +7,13 @@
  * interrupted run leaves any previous file untouched. Open temporaries are
  * listed in a fixed table that a signal handler may clean with unlink(),
  * the one async-signal-safe way to do it. "-" writes to standard output.
+ * A target that is a symbolic link is written through it (the temporary
+ * goes beside the file it points to); one that is a device or a pipe
+ * (/dev/null, a FIFO), or any path under /dev/ or /proc/ (/dev/stdout), is
+ * written in place, appending, since renaming over it would replace it
+ * with a plain file.
  */
+#define _XOPEN_SOURCE 700   /* realpath */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -23,10 +29,11 @@
 #define TMP_PATH_MAX 4096
 
 struct ag_outfile {
-    char *path;
+    char *path;            /* the file written (a link's target) */
     char *tmp;
     FILE *fp;
     int is_stdout;
+    int in_place;          /* a device or a pipe: written directly, no rename */
     int slot;
 };
 
@@ -84,7 +91,34 @@ ag_status ag_outfile_open(const char *path, ag_outfile **out, ag_error *err)
         *out = f;
         return AG_OK;
     }
-    f->path = ag__strdup(path);
+    {
+        /* write through a symbolic link; write a device or a pipe in place */
+        struct stat lb, sb;
+        char *real = NULL;
+        int special = strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0;   /* /dev/stdout */
+        if (!special && lstat(path, &lb) == 0 && S_ISLNK(lb.st_mode) && (real = realpath(path, NULL)) != NULL) {
+            f->path = real;
+            path = real;
+        }
+        if (special || (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))) {
+            if (!f->path && !(f->path = ag__strdup(path))) {
+                ag_outfile_abort(f);
+                return ag__fail(err, AG_ENOMEM, "out of memory opening %s", path);
+            }
+            f->in_place = 1;
+            f->fp = fopen(path, "ab");   /* appending: /dev/stdout may be a file opened with >> */
+            if (!f->fp) {
+                int e = errno;
+                ag_status st = ag__fail_at(err, AG_EIO, f->path, 0, 0, "cannot open the output file: %s", strerror(e));
+                ag_outfile_abort(f);
+                return st;
+            }
+            *out = f;
+            return AG_OK;
+        }
+    }
+    if (!f->path)
+        f->path = ag__strdup(path);
     slash = strrchr(path, '/');
     dirlen = slash ? (size_t)(slash - path) + 1 : 0;
     f->tmp = (char *)malloc(strlen(path) + 16);
@@ -103,10 +137,18 @@ ag_status ag_outfile_open(const char *path, ag_outfile **out, ag_error *err)
         return ag__fail_at(err, AG_EIO, path, 0, 0, "cannot create the output file: %s", strerror(e));
     }
     f->slot = claim_slot(f->tmp);
-    /* mkstemp makes 0600; give the file the mode a plain fopen() would */
-    mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    {
+        /* mkstemp makes 0600: keep the mode of the file replaced, or give
+         * a new one the mode a plain fopen() would */
+        struct stat sb;
+        if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+            fchmod(fd, sb.st_mode & 07777);
+        } else {
+            mask = umask(0);
+            umask(mask);
+            fchmod(fd, 0666 & ~mask);
+        }
+    }
     f->fp = fdopen(fd, "wb");
     if (!f->fp) {
         int e = errno;
@@ -134,12 +176,13 @@ ag_status ag_outfile_commit(ag_outfile *f, ag_error *err)
         free(f);
         return st;
     }
+    errno = 0;
     if (fflush(f->fp) != 0 || ferror(f->fp))
         e = errno ? errno : EIO;
     if (fclose(f->fp) != 0 && !e)
         e = errno ? errno : EIO;
     f->fp = NULL;
-    if (!e && rename(f->tmp, f->path) != 0)
+    if (!e && !f->in_place && rename(f->tmp, f->path) != 0)
         e = errno;
     if (e) {
         st = ag__fail_at(err, AG_EIO, f->path, 0, 0, "cannot write the output file: %s", strerror(e));
