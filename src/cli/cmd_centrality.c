@@ -71,6 +71,36 @@ static void number(FILE *fp, double v)
     fputs(buf, fp);
 }
 
+/* The columns a UTF-8 string takes in the table: one per character
+ * (continuation bytes take none). */
+static size_t columns(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* s in a cell of width characters: cut at a character boundary when
+ * longer, padded with spaces when shorter. */
+static void cell(const char *s, int width)
+{
+    int used = 0;
+    const char *p = s;
+    while (*p) {
+        const char *q = p + 1;
+        while (((unsigned char)*q & 0xC0) == 0x80)
+            q++;
+        if (used == width)
+            break;
+        fwrite(p, 1, (size_t)(q - p), stdout);
+        used++;
+        p = q;
+    }
+    for (; used < width; used++)
+        fputc(' ', stdout);
+}
+
 int cmd_centrality(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -196,7 +226,7 @@ int cmd_centrality(int argc, char **argv)
         int wid = 2, wlab = 5;
         for (size_t r = 0; r < shown; r++) {
             const char *label = a_label >= 0 ? ag_graph_get_string(g, AG_NODES, (size_t)a_label, rows[r].node) : NULL;
-            int l1 = (int)strlen(rows[r].id), l2 = label ? (int)strlen(label) : 0;
+            int l1 = (int)columns(rows[r].id), l2 = label ? (int)columns(label) : 0;
             wid = l1 > wid ? (l1 > 28 ? 28 : l1) : wid;
             wlab = l2 > wlab ? (l2 > 32 ? 32 : l2) : wlab;
         }
@@ -206,9 +236,12 @@ int cmd_centrality(int argc, char **argv)
             size_t i = rows[r].node;
             const double *v = &values[i * AG_C_COUNT];
             const char *label = a_label >= 0 ? ag_graph_get_string(g, AG_NODES, (size_t)a_label, i) : NULL;
-            printf("%4zu  %-*.*s  %-*.*s %7.0f %10.4g %12.4g %10.4f %10.4f %11.4f %10.5f\n", r + 1, wid, wid,
-                   rows[r].id, wlab, wlab, label ? label : "", v[AG_C_DEGREE], v[AG_C_STRENGTH], v[AG_C_BETWEENNESS],
-                   v[AG_C_CLOSENESS], v[AG_C_HARMONIC], v[AG_C_EIGENVECTOR], v[AG_C_PAGERANK]);
+            printf("%4zu  ", r + 1);
+            cell(rows[r].id, wid);
+            fputs("  ", stdout);
+            cell(label ? label : "", wlab);
+            printf(" %7.0f %10.4g %12.4g %10.4f %10.4f %11.4f %10.5f\n", v[AG_C_DEGREE], v[AG_C_STRENGTH],
+                   v[AG_C_BETWEENNESS], v[AG_C_CLOSENESS], v[AG_C_HARMONIC], v[AG_C_EIGENVECTOR], v[AG_C_PAGERANK]);
         }
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {

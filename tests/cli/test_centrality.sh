@@ -43,6 +43,22 @@ run 0 "$AG_BIN" centrality "$STAR"
 has "$T/out" '^rank +id +label +degree +strength +betweenness +closeness +harmonic +eigenvector +pagerank$' "table: header"
 has "$T/out" '^ +1 +c +Centre +3 +4 +3 +1\.2000 +4\.0000 +1\.0000 +0\.47973$' "table: first row"
 equals "$(count_lines "$T/out" '^ +[0-9]+ ')" 4 "table: rows"
+# labels beyond ASCII line up by characters, and a long one is cut between characters
+long=$(printf 'Ü%.0s' $(seq 40))
+printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">' \
+    '<key id="l" for="node" attr.name="label" attr.type="string"/>' \
+    '<graph edgedefault="undirected"><node id="a"><data key="l">Türkiye</data></node>' \
+    "<node id=\"b\"><data key=\"l\">$long</data></node>" \
+    '<node id="c"><data key="l">Chad</data></node>' \
+    '<edge source="a" target="b"/><edge source="b" target="c"/></graph></graphml>' >"$T/wide.graphml"
+run 0 "$AG_BIN" centrality --unweighted --sort degree "$T/wide.graphml"
+equals "$(sed -n 2p "$T/out")" \
+    "$(printf '   1  b   %s %7s %10s %12s %10s %10s %11s %10s' "$(printf 'Ü%.0s' $(seq 32))" 2 2 1 1.0000 2.0000 1.0000 0.48649)" \
+    "table: a long label, cut at 32 characters"
+equals "$(sed -n 3p "$T/out")" \
+    "$(printf '   2  a   Türkiye%25s %7s %10s %12s %10s %10s %11s %10s' '' 1 1 0 0.6667 1.5000 0.7071 0.25676)" \
+    "table: a label beyond ASCII padded by characters, not bytes"
 
 # --- options ----------------------------------------------------------------------
 run 0 "$AG_BIN" centrality --format json --unweighted "$STAR"
