@@ -388,7 +388,7 @@ static unsigned hexval(const char *p)
     return v;
 }
 
-static size_t put_utf8(char *o, unsigned cp)
+size_t ag__jscan_put_utf8(char *o, unsigned cp)
 {
     if (cp < 0x80) {
         o[0] = (char)cp;
@@ -441,7 +441,7 @@ size_t ag__jscan_decode(const char *s, size_t start, size_t end, char *out)
             }
             if (cp >= 0xD800 && cp <= 0xDFFF)
                 cp = 0xFFFD;   /* a lone surrogate */
-            n += put_utf8(out + n, cp);
+            n += ag__jscan_put_utf8(out + n, cp);
             break;
         }
         default: out[n++] = s[i + 1]; i += 2; break;   /* \" \\ \/ */

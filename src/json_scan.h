@@ -56,4 +56,8 @@ int ag__jscan_plain(const char *s, size_t start, size_t end);
  * validated by the scanner. */
 size_t ag__jscan_decode(const char *s, size_t start, size_t end, char *out);
 
+/* Writes code point cp (at most U+10FFFF) to o as UTF-8: 1 to 4 bytes,
+ * their count returned. */
+size_t ag__jscan_put_utf8(char *o, unsigned cp);
+
 #endif

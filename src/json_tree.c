@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "json_scan.h"
 #include "json_tree.h"
 #include "text_internal.h"
 
@@ -124,30 +125,6 @@ static int hex4(const char *s, unsigned *out)
     return 0;
 }
 
-static size_t put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* A string literal at p->s (on its quote): decoded into the arena. */
 static const char *string(ag_jt_parser *p, size_t *len)
 {
@@ -216,7 +193,7 @@ static const char *string(ag_jt_parser *p, size_t *len)
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 r += 6;
             }
-            o += put_utf8(o, cp);
+            o += ag__jscan_put_utf8(o, cp);
             r += 6;
             continue;
         default:
