@@ -150,6 +150,11 @@ ag_status ag_graph_communities(ag_graph *g, ag_community_method method, double *
     for (size_t i = 0; i < n; i++)
         renumber[comms[i].label] = (igraph_integer_t)i;
 
+    existing = ag_graph_attr_find(g, AG_GRAPH, "modularity");
+    if (existing >= 0 && ag_graph_attr_type(g, AG_GRAPH, (size_t)existing) == AG_ATTR_STRING) {
+        st = ag__fail(err, AG_EINVAL, "the graph has a \"modularity\" attribute that is not a number");
+        goto done;
+    }
     existing = ag_graph_attr_find(g, AG_NODES, "community");
     if (existing >= 0 && ag_graph_attr_type(g, AG_NODES, (size_t)existing) == AG_ATTR_INT) {
         col = (size_t)existing;
@@ -162,10 +167,12 @@ ag_status ag_graph_communities(ag_graph *g, ag_community_method method, double *
     for (size_t v = 0; v < n; v++)
         ag__graph_set_number(g, AG_NODES, col, v, (double)renumber[VECTOR(membership)[v]]);
     existing = ag_graph_attr_find(g, AG_GRAPH, "modularity");
-    if (existing >= 0)
+    if (existing >= 0) {
         gcol = (size_t)existing;
-    else if ((st = ag__graph_add_column(g, AG_GRAPH, "modularity", AG_ATTR_DOUBLE, &gcol, err)) != AG_OK)
+        g->cols[AG_GRAPH][gcol].type = AG_ATTR_DOUBLE;   /* one declared int or boolean holds the fraction now */
+    } else if ((st = ag__graph_add_column(g, AG_GRAPH, "modularity", AG_ATTR_DOUBLE, &gcol, err)) != AG_OK) {
         goto done;
+    }
     ag__graph_set_number(g, AG_GRAPH, gcol, 0, q);
     if (modularity)
         *modularity = q;

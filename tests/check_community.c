@@ -126,6 +126,49 @@ START_TEST(test_string_community_attribute)
 }
 END_TEST
 
+START_TEST(test_string_modularity_attribute)
+{
+    /* a graph-level "modularity" that is text: refused before anything is written;
+     * one declared int becomes a double holding the fraction */
+    static const char text[] =
+        "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        "<key id=\"m\" for=\"graph\" attr.name=\"modularity\" attr.type=\"string\"/>\n"
+        "<graph edgedefault=\"undirected\"><data key=\"m\">high</data><node id=\"x\"/><node id=\"y\"/>"
+        "<node id=\"z\"/><edge source=\"x\" target=\"y\"/></graph></graphml>\n";
+    static const char whole[] =
+        "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        "<key id=\"m\" for=\"graph\" attr.name=\"modularity\" attr.type=\"long\"/>\n"
+        "<graph edgedefault=\"undirected\"><data key=\"m\">7</data><node id=\"x\"/><node id=\"y\"/>"
+        "<node id=\"z\"/><edge source=\"x\" target=\"y\"/></graph></graphml>\n";
+    const char *xml[2] = { text, whole };
+    for (int k = 0; k < 2; k++) {
+        char path[] = "/tmp/check_community.XXXXXX";
+        int fd = mkstemp(path);
+        FILE *fp = fdopen(fd, "w");
+        ag_graph *g = NULL;
+        ag_error err;
+        double q = -1;
+        fputs(xml[k], fp);
+        fclose(fp);
+        ck_assert_int_eq(ag_graph_read_file(path, &g, &err), AG_OK);
+        remove(path);
+        if (k == 0) {
+            ck_assert_int_eq(ag_graph_communities(g, AG_COMMUNITIES_LOUVAIN, &q, &err), AG_EINVAL);
+            ck_assert_str_eq(err.message, "the graph has a \"modularity\" attribute that is not a number");
+            ck_assert_int_eq(ag_graph_attr_find(g, AG_NODES, "community"), -1);
+        } else {
+            long m;
+            ck_assert_int_eq(ag_graph_communities(g, AG_COMMUNITIES_LOUVAIN, &q, &err), AG_OK);
+            m = ag_graph_attr_find(g, AG_GRAPH, "modularity");
+            ck_assert_int_eq(ag_graph_attr_type(g, AG_GRAPH, (size_t)m), AG_ATTR_DOUBLE);
+            /* the 7 is replaced: x-y one community, z alone, Q = 1 - (2/2)^2 + 0 = 0 */
+            ck_assert_double_eq_tol(ag_graph_get_number(g, AG_GRAPH, (size_t)m, 0), 0.0, 1e-12);
+        }
+        ag_graph_free(g);
+    }
+}
+END_TEST
+
 START_TEST(test_no_edges)
 {
     /* isolated nodes: each its own community, modularity 0 */
@@ -161,6 +204,7 @@ Suite *community_suite(void)
     suite_add_tcase(s, core);
     tcase_add_test(errors, test_bad_method);
     tcase_add_test(errors, test_string_community_attribute);
+    tcase_add_test(errors, test_string_modularity_attribute);
     suite_add_tcase(s, errors);
     tcase_add_test(edge, test_no_edges);
     suite_add_tcase(s, edge);

@@ -92,6 +92,8 @@ int cmd_communities(int argc, char **argv)
     if (ag_graph_read_file(argv[optind], &g, &err) != AG_OK)
         return cli_fail(&err);
     if (ag_graph_communities(g, method, &q, &err) != AG_OK) {
+        if (!err.file[0])   /* about the graph read: name its file */
+            snprintf(err.file, sizeof err.file, "%s", argv[optind]);
         rc = cli_fail(&err);
         goto done;
     }

@@ -126,6 +126,10 @@ stderr_is "actorgraph: nullw.json: edge a -- b has no weight (missing or NaN): $
 printf '{"nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b", "weight": -2}]}\n' >negw.json
 run 1 "$AG_BIN" centrality negw.json
 stderr_is "actorgraph: negw.json: edge a -- b has weight -2: $tail_msg" "centrality, a negative JSON weight"
+printf '{"graph": {"modularity": "high"}, "nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b"}]}\n' >textq.json
+run 1 "$AG_BIN" communities textq.json
+stderr_is 'actorgraph: textq.json: the graph has a "modularity" attribute that is not a number' \
+    "communities, a graph whose modularity is text"
 
 # --- convert copies weights as they are (npmi weights are negative, for one) ----------------
 printf '%s\n%s\n<graph edgedefault="undirected"><node id="a"/><node id="b"/><node id="c"/><node id="d"/>\n<edge source="a" target="b"><data key="w">-1.5</data></edge>\n<edge source="b" target="c"><data key="w">0</data></edge>\n<edge source="c" target="d"><data key="w">NaN</data></edge>\n<edge source="d" target="a"/>\n<edge source="a" target="c"><data key="w">-INF</data></edge>\n</graph></graphml>\n' \
