@@ -323,14 +323,15 @@ static int index_positions(const char *text, size_t len, pos_index *ix)
         unsigned long line = 1, col = 1;
         size_t at = 0;
         for (size_t k = 0; k < ix->n; k++) {
-            for (; at < ix->v[k].offset; at++) {
-                if (text[at] == '\n') {
-                    line++;
-                    col = 1;
-                } else if (((unsigned char)text[at] & 0xC0) != 0x80) {
-                    col++;
-                }
+            size_t off = ix->v[k].offset;
+            const char *nl;
+            while (at < off && (nl = (const char *)memchr(text + at, '\n', off - at)) != NULL) {
+                line++;
+                col = 1;
+                at = (size_t)(nl - text) + 1;
             }
+            for (; at < off; at++)
+                col += ((unsigned char)text[at] & 0xC0) != 0x80;
             ix->v[k].line = line;
             ix->v[k].column = col;
         }

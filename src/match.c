@@ -216,11 +216,12 @@ void ag__index_free(ag_index *ix)
 
 static int cased_append(ag_index *ix, const char *s, size_t len)
 {
-    size_t need = ag_fold(s, len, 0, NULL, 0) + 1;
-    if (ag__grow((void **)&ix->cased, &ix->cased_cap, ix->cased_len + need, 1) != 0)
+    /* one folded code point takes at most 6 bytes (fold_entry's pieces),
+     * and takes at least one byte of s: fold once, into room for the worst */
+    size_t room = len * 6 + 1;
+    if (ag__grow((void **)&ix->cased, &ix->cased_cap, ix->cased_len + room, 1) != 0)
         return -1;
-    ag_fold(s, len, 0, ix->cased + ix->cased_len, need);
-    ix->cased_len += need;
+    ix->cased_len += ag_fold(s, len, 0, ix->cased + ix->cased_len, room) + 1;
     return 0;
 }
 

@@ -134,6 +134,11 @@ int ag__fold_iter_next(ag_fold_iter *it)
 
         if (it->p >= it->end)
             return -1;
+        if (*it->p < 0x80) {   /* ASCII: the table directly */
+            e = ag__fold_ascii(*it->p++);
+            it->piece = e->cls == FC_SPACE || e->cls == FC_NEWLINE ? " " : it->lower ? e->lower : e->cased;
+            continue;
+        }
         step = ag__utf8_decode(it->p, it->end, &cp);
         if (step == 0) {
             it->piece = "\xEF\xBF\xBD";
