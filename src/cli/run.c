@@ -385,6 +385,7 @@ typedef struct {
     size_t un, ucap;
     ag_token *t;
     size_t tn, tcap;
+    int tokens;                            /* the tokens were kept (every document has a list, maybe empty) */
     ag_status st;                          /* the first scan error, and where */
     ag_error err;
     size_t failed;
@@ -457,6 +458,7 @@ static void batch_free(batch *b)
 static void scan_batch(worker *w, batch *b)
 {
     int tokens = w->p->opts->need_tokens;
+    b->tokens = tokens;
     for (size_t i = 0; i < b->n; i++) {
         batch_doc *d = &b->docs[i];
         ag_scan_result r;
@@ -548,10 +550,10 @@ static int consume(batch *b, const ag_lexicon *lex, run_fn fn, void *userdata, r
         r.mentions = b->m + d->m_off;
         r.unresolved = b->u + d->u_off;
         memset(&toks, 0, sizeof toks);
-        toks.v = b->t + d->t_off;
+        toks.v = b->t ? b->t + d->t_off : NULL;
         toks.n = d->t_n;
         toks.cap = d->t_n;
-        r.token_list = d->t_n ? &toks : NULL;
+        r.token_list = b->tokens ? &toks : NULL;   /* as the scanner gives it: empty, not absent */
         count(stats, &doc, &r, lex);
         warn_document(stats, &doc, &r, lex);
         if ((rc = fn(userdata, &doc, &r)) != 0)

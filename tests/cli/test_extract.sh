@@ -135,4 +135,22 @@ equals "$(wc -c <"$T/err")" 0 "no progress with -q"
 run 0 "$AG_BIN" extract -l "$LEXICONS" -o "$T/p.graphml" "$EXAMPLES"
 equals "$(wc -c <"$T/err")" 0 "no progress when standard error is not a terminal"
 
+# --- a document without tokens, with a window or evidence that needs them, on every -j ----------
+printf '%s\n' '{"id": "a", "text": "Russia met Armenia."}' '{"id": "b", "text": "   "}' \
+    '{"id": "c", "text": ""}' >"$T/blank-docs.jsonl"
+for j in 1 2 3; do
+    run 0 "$AG_BIN" extract -q -j "$j" -l "$LEXICONS" -w tokens:5 --evidence 2 -o "$T/blank$j.graphml" "$T/blank-docs.jsonl"
+    has "$T/blank$j.graphml" '<edge source="ARM" target="RUS">' "blank documents, -j $j: the graph is made"
+done
+same "$T/blank2.graphml" "$T/blank1.graphml" "blank documents: -j 2 writes what -j 1 does"
+same "$T/blank3.graphml" "$T/blank1.graphml" "blank documents: -j 3 writes what -j 1 does"
+
+# --- a mistyped input path: nothing read, so nothing replaced ----------------------------------
+run 0 "$AG_BIN" extract -q -l "$LEXICONS" -o "$T/keep.graphml" "$EXAMPLES"
+cp "$T/keep.graphml" "$T/keep.before"
+run 1 "$AG_BIN" extract -l "$LEXICONS" -o "$T/keep.graphml" "$T/exmaples"
+equals "$(cat "$T/err")" "actorgraph: warning: $T/exmaples: cannot read: No such file or directory
+actorgraph: error: no input could be read; nothing was written" "no input readable: the messages"
+same "$T/keep.graphml" "$T/keep.before" "no input readable: the existing graph is untouched"
+
 finish
