@@ -506,6 +506,12 @@ static ag_status check_alias_clashes(ag_lexicon *lex, ag_error *err)
         uint64_t h;
         if (a->kind == AG_KIND_PATTERN || (n = alias_form(a->text, &toks, buf, sizeof buf)) == (size_t)-1)
             continue;
+        if (n == 0) {   /* only spaces of some kind (U+00A0, U+3000, ...): nothing to match */
+            st = ag__lex_report(lex, AG_DIAG_ERROR, AG_ESCHEMA, lex->files[pa->file], pa->line, pa->column, err,
+                                "alias \"%s\" in \"%s\" of actor \"%s\" has no letters, digits or punctuation",
+                                a->text, ag_alias_kind_name(a->kind), lex->actors[a->actor].id);
+            continue;
+        }
         forms[i] = ag__strndup(buf, n);
         if (!forms[i]) {
             st = ag__fail(err, AG_ENOMEM, "out of memory checking aliases");

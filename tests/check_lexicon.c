@@ -582,6 +582,12 @@ static const err_case err_cases[] = {
       "}\n",
       AG_ESCHEMA, 5, 16,
       "alias \"Turkiye\" in \"names\" of actor \"XTR\" is already claimed by actor \"TUR\" (test.json:3:65)" },
+    /* an alias of nothing but a no-break space: nothing for the matcher (found at compile, on every -j) */
+    { NULL,
+      "{\"actors\": [\n"
+      "  {\"id\": \"ALA\", \"label\": \"Aland\", \"type\": \"state\", \"names\": [\"Aland\", \"\\u00a0\"]}\n"
+      "]}\n",
+      AG_ESCHEMA, 2, 71, "alias \"\u00a0\" in \"names\" of actor \"ALA\" has no letters, digits or punctuation" },
     /* the matcher sees "United  States" (two spaces) as "United States": a clash */
     { NULL,
       "{\n"
