@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,6 +188,7 @@ typedef struct {
     size_t *actor_end;     /* per actor: the offset just past its value */
     size_t (*alias_at)[AG_KIND_COUNT + 1][2];   /* per actor and kind: first spot, count */
     size_t n_actors, cap_actors;
+    size_t actors_array;   /* the offset of the actors' '[' the index found; SIZE_MAX: none */
 } pos_index;
 
 static int kind_of_key(const char *k, size_t len)
@@ -237,6 +239,7 @@ static int index_positions(const char *text, size_t len, pos_index *ix)
 {
     scan sc = { text, len, 0 };
     memset(ix, 0, sizeof *ix);
+    ix->actors_array = SIZE_MAX;
     skip_ws(&sc);
     if (sc.i >= len || text[sc.i] != '{')
         return -1;
@@ -254,6 +257,7 @@ static int index_positions(const char *text, size_t len, pos_index *ix)
         skip_ws(&sc);
         if (klen == 8 && memcmp(text + kstart, "\"actors\"", 8) == 0 && sc.i < len && text[sc.i] == '[') {
             size_t a = 0;
+            ix->actors_array = sc.i;
             sc.i++;
             for (;; a++) {
                 skip_ws(&sc);
@@ -1181,7 +1185,9 @@ ag_status ag_lexicon_load_buffer(ag_lexicon *lex, const char *name, const char *
         pop(&r);
         goto done;
     }
-    r.have_ix = index_positions(data, len, &r.ix) == 0;
+    /* the index spells "actors" plainly; a key written with escapes
+     * ("\u0061ctors") is found by the scanner alone */
+    r.have_ix = index_positions(data, len, &r.ix) == 0 && r.ix.actors_array == actors_at;
     if (r.have_ix) {
         /* the index knows where each actor is */
         for (size_t i = 0; st == AG_OK && i < r.ix.n_actors; i++) {

@@ -257,6 +257,20 @@ START_TEST(test_buffer_name_and_minimal_actor)
 }
 END_TEST
 
+START_TEST(test_escaped_actors_key)
+{
+    /* "\u0061ctors" is "actors": read by the scanner, positions still right */
+    ag_lexicon *lex = tu_lexicon("{\"lexicon\": \"x\", \"version\": 1,\n\"\\u0061ctors\": [\n"
+                                 "  {\"id\": \"X\", \"label\": \"Ex\", \"type\": \"org\", \"names\": [\"Exland\"]},\n"
+                                 "  {\"id\": \"Y\", \"label\": \"Why\", \"type\": \"org\"}]}");
+    ck_assert_uint_eq(ag_lexicon_actor_count(lex), 2);
+    ck_assert_uint_eq(ag_lexicon_alias_count(lex), 1);
+    ck_assert_str_eq(ag_lexicon_actor(lex, 1)->id, "Y");
+    ck_assert_uint_eq(ag_lexicon_actor(lex, 1)->line, 4);
+    ag_lexicon_free(lex);
+}
+END_TEST
+
 START_TEST(test_shared_aliases_that_are_fine)
 {
     ag_error err;
@@ -1129,6 +1143,7 @@ Suite *lexicon_suite(void)
     tcase_add_test(core, test_good_file);
     tcase_add_test(core, test_good_aliases);
     tcase_add_test(core, test_buffer_name_and_minimal_actor);
+    tcase_add_test(core, test_escaped_actors_key);
     tcase_add_test(core, test_shared_aliases_that_are_fine);
     tcase_add_test(core, test_load_directory_sorted);
     tcase_add_test(core, test_load_directory_path_order);
