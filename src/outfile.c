@@ -7,9 +7,10 @@
  * interrupted run leaves any previous file untouched. Open temporaries are
  * listed in a fixed table that a signal handler may clean with unlink(),
  * the one async-signal-safe way to do it. "-" writes to standard output.
- * A target that is a symbolic link is written through it (the temporary
- * goes beside the file it points to); one that is a device or a pipe
- * (/dev/null, a FIFO), or any path under /dev/ or /proc/ (/dev/stdout), is
+ * A target that is a symbolic link is written through it, even when the
+ * file it points to does not exist yet (the temporary goes beside that
+ * file); one that is a device, a FIFO or a socket (/dev/null), or one of
+ * the process's own streams (/dev/stdout, /dev/fd/N, /proc/self/fd/N), is
  * written in place, appending, since renaming over it would replace it
  * with a plain file.
  */
@@ -72,6 +73,45 @@ void ag_outfile_cleanup_all(void)
     }
 }
 
+/* The file a symbolic link leads to (malloc'ed), followed through every
+ * link, whether or not it exists yet (a dangling link names the file to
+ * create). The link itself when it cannot be followed (a loop); NULL when
+ * out of memory. */
+static char *link_target(const char *link)
+{
+    char *cur = realpath(link, NULL);
+    if (cur)
+        return cur;
+    if (!(cur = ag__strdup(link)))
+        return NULL;
+    for (int hops = 0; hops < 40; hops++) {
+        struct stat lb;
+        char to[TMP_PATH_MAX];
+        ssize_t n;
+        const char *slash;
+        size_t dirlen;
+        char *next;
+        if (lstat(cur, &lb) != 0 || !S_ISLNK(lb.st_mode))
+            return cur;
+        n = readlink(cur, to, sizeof to - 1);
+        if (n < 0)
+            return cur;
+        to[n] = '\0';
+        slash = strrchr(cur, '/');
+        dirlen = to[0] != '/' && slash ? (size_t)(slash - cur) + 1 : 0;   /* relative to the link's directory */
+        next = (char *)malloc(dirlen + (size_t)n + 1);
+        if (!next) {
+            free(cur);
+            return NULL;
+        }
+        memcpy(next, cur, dirlen);
+        memcpy(next + dirlen, to, (size_t)n + 1);
+        free(cur);
+        cur = next;
+    }
+    return cur;
+}
+
 ag_status ag_outfile_open(const char *path, ag_outfile **out, ag_error *err)
 {
     ag_outfile *f;
@@ -92,15 +132,20 @@ ag_status ag_outfile_open(const char *path, ag_outfile **out, ag_error *err)
         return AG_OK;
     }
     {
-        /* write through a symbolic link; write a device or a pipe in place */
+        /* /dev/stdout, /dev/fd/N, /proc/self/fd/N are this process's own
+         * streams; they, and any device, FIFO or socket, are written in
+         * place. A symbolic link is written through. */
         struct stat lb, sb;
-        char *real = NULL;
-        int special = strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0;   /* /dev/stdout */
-        if (!special && lstat(path, &lb) == 0 && S_ISLNK(lb.st_mode) && (real = realpath(path, NULL)) != NULL) {
-            f->path = real;
-            path = real;
+        int stream = strncmp(path, "/dev/std", 8) == 0 || strncmp(path, "/dev/fd/", 8) == 0 ||
+                     strncmp(path, "/proc/self/fd/", 14) == 0;
+        if (!stream && lstat(path, &lb) == 0 && S_ISLNK(lb.st_mode)) {
+            if (!(f->path = link_target(path))) {
+                ag_outfile_abort(f);
+                return ag__fail(err, AG_ENOMEM, "out of memory opening %s", path);
+            }
+            path = f->path;
         }
-        if (special || (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))) {
+        if (stream || (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))) {
             if (!f->path && !(f->path = ag__strdup(path))) {
                 ag_outfile_abort(f);
                 return ag__fail(err, AG_ENOMEM, "out of memory opening %s", path);

@@ -130,5 +130,18 @@ checks=$((checks + 1))
 [ -L link.graphml ] || fail "a symbolic link as the output stays a link"
 has real/target.graphml '<edge source="ARM" target="RUS">' "a symbolic link as the output: its target is written"
 equals "$(stat -c %a real/target.graphml)" 640 "an output replaced keeps its permissions"
+ln -s real/later.graphml dangling.graphml
+run 0 "$AG_BIN" extract -l "$LEX" -o dangling.graphml doc.txt
+checks=$((checks + 1))
+[ -L dangling.graphml ] || fail "a dangling symbolic link as the output stays a link"
+has real/later.graphml '<edge source="ARM" target="RUS">' "a dangling symbolic link: the file it names is made"
+# a plain file under /dev/ (a tmpfs such as /dev/shm) is replaced like any other, not appended to
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    shm=$(mktemp -d /dev/shm/ag_hostile.XXXXXX)
+    run 0 "$AG_BIN" extract -l "$LEX" -f json -o "$shm/g.json" doc.txt
+    run 0 "$AG_BIN" extract -l "$LEX" -f json -o "$shm/g.json" doc.txt
+    equals "$(grep -c '"directed"' "$shm/g.json")" 1 "a plain file under /dev/shm: replaced, not appended to"
+    rm -rf "$shm"
+fi
 
 finish
