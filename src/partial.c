@@ -305,6 +305,7 @@ struct ag_partial_reader {
     size_t cap;
     char *pending;               /* data lines read before the header was complete */
     size_t pending_len, pending_cap;
+    char last_path[512];         /* the partial read last, for ag_partial_reader_finish's message */
 };
 
 ag_status ag_partial_reader_new(const ag_lexicon *lex, ag_partial_reader **out, ag_error *err)
@@ -591,7 +592,7 @@ static ag_status data_line(const ctx *x, char **f, size_t n)
             snprintf(got, sizeof got, "%zu", n);
             snprintf(need, sizeof need, "%zu", want);
             return ag__fail_at(x->err, AG_ESYNTAX, x->path, x->line, 0, "a record of type \"%s\" has %s fields, not %s", type,
-                               need, got);
+                               got, need);
         }
     }
     switch (type[0]) {
@@ -788,10 +789,21 @@ ag_status ag_partial_read(ag_partial_reader *r, FILE *fp, const char *path, ag_e
     x.line = 0;
     if (!r->c && (st = begin(&x)) != AG_OK)
         return st;
-    /* evidence arrives with its pair's counts: a pair with evidence but no count is not from a partial */
+    snprintf(r->last_path, sizeof r->last_path, "%s", path);
+    return AG_OK;
+}
+
+ag_status ag_partial_reader_finish(ag_partial_reader *r, ag_error *err)
+{
+    /* evidence arrives with its pair's counts, in whichever partial and
+     * order: a pair with evidence but no count in any of them is not
+     * from extract */
+    if (!r->c)
+        return AG_OK;
     for (size_t i = 0; i <= r->c->pairs.mask; i++)
         if (r->c->pairs.v[i].key && r->c->pairs.v[i].count == 0)
-            return ag__fail_at(err, AG_ESCHEMA, path, 0, 0, "evidence for a pair (%s, %s) that has no P record",
+            return ag__fail_at(err, AG_ESCHEMA, r->last_path, 0, 0,
+                               "evidence for a pair (%s, %s) that has no P record in any partial read",
                                ag_lexicon_actor(r->lex, (size_t)(r->c->pairs.v[i].key >> 32))->id,
                                ag_lexicon_actor(r->lex, (size_t)(uint32_t)r->c->pairs.v[i].key)->id);
     return AG_OK;

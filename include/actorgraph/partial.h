@@ -66,6 +66,11 @@ void ag_partial_reader_on_record(ag_partial_reader *r, ag_partial_record_fn fn, 
  * AG_ESCHEMA name the file and line. */
 ag_status ag_partial_read(ag_partial_reader *r, FILE *fp, const char *path, ag_error *err);
 
+/* After the last partial: checks what only all of them together can
+ * tell (every pair with evidence has counts in one of them). AG_ESCHEMA
+ * names the partial read last. */
+ag_status ag_partial_reader_finish(ag_partial_reader *r, ag_error *err);
+
 /* The accumulator (NULL until a complete header was read); the reader
  * keeps it. */
 ag_cooc *ag_partial_reader_cooc(ag_partial_reader *r);

@@ -190,6 +190,10 @@ int cmd_merge(int argc, char **argv)
             goto done;
         }
     }
+    if (ag_partial_reader_finish(reader, &err) != AG_OK) {
+        rc = cli_fail(&err);
+        goto done;
+    }
     c = ag_partial_reader_cooc(reader);
     if (oo.evidence_given && oo.evidence > ag_cooc_options_get(c)->evidence) {
         rc = cli_usage("merge", "--evidence %u: the partials kept only %u window%s per pair (extract --evidence "

@@ -82,6 +82,15 @@ same_as_single hadoop "mapper partials sorted and reduced"
 cat map/*.out | tac >reversed
 run 0 "$AG_BIN" merge -q "${GRAPH[@]}" -o reversed.graphml reversed
 same reversed.graphml single.graphml "lines in reverse order"
+# split across files the other way: one file with every evidence line, one with
+# the rest; the evidence checks wait for the last file, so either order merges
+cat map/*.out >all.agp
+{ grep '^#' map/part00.out; grep '^E	' all.agp; } >evidence-only.agp
+grep -v '^E	' all.agp >no-evidence.agp
+run 0 "$AG_BIN" merge -q "${GRAPH[@]}" -o split1.graphml no-evidence.agp evidence-only.agp
+same split1.graphml single.graphml "evidence in a file after its pairs"
+run 0 "$AG_BIN" merge -q "${GRAPH[@]}" -o split2.graphml evidence-only.agp no-evidence.agp
+same split2.graphml single.graphml "evidence in a file before its pairs"
 
 # --- merge as a combiner: partials into a partial, then into the graph --------
 run 0 "$AG_BIN" merge -q --partial combined.agp map/part00.out map/part01.out map/part02.out
