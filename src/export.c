@@ -365,6 +365,16 @@ ag_status ag_export_prepare(const ag_graph *g, ag_format format, const char *pat
     return AG_OK;
 }
 
+ag_status ag_export_flush(ag_export_pending *p, ag_error *err)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        ag_status st = ag_outfile_flush(p->f[i], err);
+        if (st != AG_OK)
+            return st;
+    }
+    return AG_OK;
+}
+
 ag_status ag_export_commit(ag_export_pending *p, ag_error *err)
 {
     ag_status st = AG_OK;

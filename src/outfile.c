@@ -210,24 +210,42 @@ FILE *ag_outfile_stream(ag_outfile *f)
     return f->fp;
 }
 
-ag_status ag_outfile_commit(ag_outfile *f, ag_error *err)
+ag_status ag_outfile_flush(ag_outfile *f, ag_error *err)
 {
-    ag_status st = AG_OK;
     int e = 0;
-
     if (f->is_stdout) {
         if (fflush(stdout) != 0 || ferror(stdout))
-            st = ag__fail_at(err, AG_EIO, "-", 0, 0, "cannot write to standard output: %s", strerror(errno));
-        free(f);
-        return st;
+            return ag__fail_at(err, AG_EIO, "-", 0, 0, "cannot write to standard output: %s", strerror(errno));
+        return AG_OK;
     }
+    if (!f->fp)
+        return AG_OK;   /* flushed and closed before */
     errno = 0;
     if (fflush(f->fp) != 0 || ferror(f->fp))
         e = errno ? errno : EIO;
     if (fclose(f->fp) != 0 && !e)
         e = errno ? errno : EIO;
     f->fp = NULL;
-    if (!e && !f->in_place && rename(f->tmp, f->path) != 0)
+    if (e)
+        return ag__fail_at(err, AG_EIO, f->path, 0, 0, "cannot write the output file: %s", strerror(e));
+    return AG_OK;
+}
+
+ag_status ag_outfile_commit(ag_outfile *f, ag_error *err)
+{
+    ag_status st = AG_OK;
+    int e = 0;
+
+    if (f->is_stdout) {
+        st = ag_outfile_flush(f, err);
+        free(f);
+        return st;
+    }
+    if ((st = ag_outfile_flush(f, err)) != AG_OK) {
+        ag_outfile_abort(f);
+        return st;
+    }
+    if (!f->in_place && rename(f->tmp, f->path) != 0)
         e = errno;
     if (e) {
         st = ag__fail_at(err, AG_EIO, f->path, 0, 0, "cannot write the output file: %s", strerror(e));

@@ -63,8 +63,10 @@ typedef struct ag_export_pending ag_export_pending;
  * On failure nothing is left behind and *out is NULL. */
 ag_status ag_export_prepare(const ag_graph *g, ag_format format, const char *path,
                             ag_export_pending **out, ag_error *err);
-/* Closes and renames the temporaries into place (CSV: both files, the
- * renames last, once both are complete); frees p. */
+/* Closes the temporaries, checking the close; no rename yet. */
+ag_status ag_export_flush(ag_export_pending *p, ag_error *err);
+/* Closes (unless done) and renames the temporaries into place (CSV: both
+ * files, the renames last, once both are complete); frees p. */
 ag_status ag_export_commit(ag_export_pending *p, ag_error *err);
 /* Removes the temporaries; frees p. NULL-safe. */
 void ag_export_abort(ag_export_pending *p);

@@ -93,7 +93,12 @@ typedef struct ag_outfile ag_outfile;
  * directly). */
 ag_status ag_outfile_open(const char *path, ag_outfile **out, ag_error *err);
 FILE *ag_outfile_stream(ag_outfile *f);
-/* Flushes, closes and renames the temporary file into place; frees f. */
+/* Flushes and closes the temporary file, without renaming it: with
+ * several outputs, flush them all first and rename (commit) only when all
+ * succeeded. f stays open for ag_outfile_commit or ag_outfile_abort. */
+ag_status ag_outfile_flush(ag_outfile *f, ag_error *err);
+/* Flushes, closes (unless done) and renames the temporary file into
+ * place; frees f, also on failure. */
 ag_status ag_outfile_commit(ag_outfile *f, ag_error *err);
 /* Removes the temporary file; frees f. NULL-safe. */
 void ag_outfile_abort(ag_outfile *f);

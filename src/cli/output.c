@@ -218,10 +218,24 @@ static int pending_graph(pending *p, const ag_graph *g, ag_format f, const char 
     return 0;
 }
 
+static void pending_abort(pending *p);
+
+/* Every output flushed and closed first; only when all of them are
+ * complete is any renamed into place. */
 static int pending_commit(pending *p)
 {
     ag_error err;
     int rc = 0;
+    for (size_t i = 0; rc == 0 && i < p->n_graphs; i++)
+        if (ag_export_flush(p->graphs[i], &err) != AG_OK)
+            rc = cli_fail(&err);
+    for (size_t i = 0; rc == 0 && i < p->n; i++)
+        if (ag_outfile_flush(p->f[i], &err) != AG_OK)
+            rc = cli_fail(&err);
+    if (rc != 0) {
+        pending_abort(p);
+        return rc;
+    }
     for (size_t i = 0; i < p->n_graphs; i++) {
         if (rc == 0 && ag_export_commit(p->graphs[i], &err) != AG_OK)
             rc = cli_fail(&err);

@@ -85,7 +85,7 @@ keep keep.dot ev.jsonl
 full 2 "$AG_BIN" extract -l "$LEXICONS" --top 8 -o keep.dot --evidence-out ev.jsonl "$EX"
 stderr_is "actorgraph: ev.jsonl: cannot write the output file: File too large" \
     "a full disk writing --evidence-out: exit 2 naming the path"
-untouched "a full disk writing --evidence-out" ev.jsonl
+untouched "a full disk writing --evidence-out: the graph that fitted is not renamed either" keep.dot ev.jsonl
 keep keep.jsonl
 full 2 "$AG_BIN" mentions -l "$LEXICONS" -o keep.jsonl "$EX"
 has "$T/err" '^actorgraph: .*cannot write' "a full disk writing mentions: exit 2 and a message"
