@@ -66,9 +66,18 @@ ag_format ag_format_from_path(const char *path)
 {
     const char *dot = strrchr(path, '.');
     const char *slash = strrchr(path, '/');
+    char ext[16];
+    size_t n = 0;
     if (!dot || (slash && dot < slash))
         return AG_FORMAT_UNKNOWN;
-    return ag_format_parse(dot + 1);
+    /* the extension in any case: g.GraphML is GraphML */
+    for (const char *p = dot + 1; *p; p++) {
+        if (n + 1 == sizeof ext)
+            return AG_FORMAT_UNKNOWN;
+        ext[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+    }
+    ext[n] = '\0';
+    return ag_format_parse(ext);
 }
 
 const char *ag_format_name(ag_format f)

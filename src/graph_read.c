@@ -268,6 +268,18 @@ ag_status ag_graph_read_file(const char *path, ag_graph **out, ag_error *err)
     default:
         break;
     }
+    {
+        /* GEXF looks like GraphML to a parser that stops at the root */
+        char head[4097];
+        size_t got = fread(head, 1, sizeof head - 1, fp);
+        head[got] = '\0';
+        rewind(fp);
+        if (strstr(head, "<gexf")) {
+            fclose(fp);
+            return ag__fail_at(err, AG_ESYNTAX, path, 0, 0,
+                               "a GEXF file: actorgraph reads GraphML and JSON graphs (Gephi exports GraphML)");
+        }
+    }
     n_keys = scan_keys(fp, &keys);
     rewind(fp);
     ag__igraph_init();

@@ -419,6 +419,16 @@ static ag_status open_next(ag_reader *r, int *opened, ag_error *err)
     }
     r->path = path;
     r->jsonl = r->opts.format == AG_INPUT_JSONL || (r->opts.format == AG_INPUT_AUTO && has_suffix(path, ".jsonl"));
+    if (!r->jsonl && r->opts.format == AG_INPUT_AUTO && (has_suffix(path, ".json") || has_suffix(path, ".ndjson"))) {
+        /* read as one text document, as any name but *.jsonl is: say so */
+        int c;
+        while ((c = getc(r->fp)) == ' ' || c == '\t' || c == '\r' || c == '\n')
+            ;
+        if (c == '{' || c == '[')
+            warn(r, path, 0, 0, "JSON read as one text document (name JSON lines *.jsonl, or give "
+                                "--input-format jsonl)");
+        rewind(r->fp);
+    }
     r->line = 0;
     r->stats.files++;
     *opened = 1;

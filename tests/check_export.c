@@ -585,6 +585,10 @@ static const struct {
     { "graph.", AG_FORMAT_UNKNOWN },
     { "-", AG_FORMAT_UNKNOWN },
     { "", AG_FORMAT_UNKNOWN },
+    { "Graph.GraphML", AG_FORMAT_GRAPHML },
+    { "GRAPH.DOT", AG_FORMAT_DOT },
+    { "g.Json", AG_FORMAT_JSON },
+    { "g.graphmlgraphmlgraphml", AG_FORMAT_UNKNOWN },
 };
 
 START_TEST(test_format_from_path)

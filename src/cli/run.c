@@ -728,6 +728,15 @@ int run_documents(const run_options *opts, const ag_lexicon *lex, run_fn fn, voi
     memset(&err, 0, sizeof err);
     if (ag_reader_new((const char *const *)opts->inputs.v, opts->inputs.n, &opts->reader, &reader, &err) != AG_OK)
         return cli_fail(&err);
+    if (!cli_quiet && isatty(STDIN_FILENO)) {
+        /* a command with no INPUT waits on the terminal: say so */
+        int from_stdin = opts->inputs.n == 0;
+        for (size_t i = 0; i < opts->inputs.n; i++)
+            from_stdin |= strcmp(opts->inputs.v[i], "-") == 0;
+        if (from_stdin)
+            fprintf(stderr, "actorgraph: reading text from the terminal (end it with Ctrl-D; "
+                            "name files or directories to read those)\n");
+    }
     progress_start(&the_progress, opts, reader);
     rc = opts->jobs > 1 ? run_parallel(opts, lex, reader, fn, userdata, stats)
                         : run_serial(opts, lex, reader, fn, userdata, stats);

@@ -153,4 +153,16 @@ equals "$(cat "$T/err")" "actorgraph: warning: $T/exmaples: cannot read: No such
 actorgraph: error: no input could be read; nothing was written" "no input readable: the messages"
 same "$T/keep.graphml" "$T/keep.before" "no input readable: the existing graph is untouched"
 
+# --- JSON under another name than *.jsonl is one text document, with a warning -----------------
+cp "$T/blank-docs.jsonl" "$T/news.ndjson"
+run 0 "$AG_BIN" extract -l "$LEXICONS" --stats "$T/nd.json" -o "$T/nd.graphml" "$T/news.ndjson"
+equals "$(cat "$T/err")" "actorgraph: warning: $T/news.ndjson: JSON read as one text document (name JSON lines *.jsonl, or give --input-format jsonl)" \
+    "*.ndjson: the warning"
+run 0 "$AG_BIN" extract -l "$LEXICONS" --input-format jsonl --stats "$T/nd2.json" -o "$T/nd2.graphml" "$T/news.ndjson"
+equals "$(cat "$T/err")" "" "*.ndjson with --input-format jsonl: no warning"
+equals "$(sed -n 's/^  "documents": \([0-9]*\),$/\1/p' "$T/nd2.json")" 3 "*.ndjson with --input-format jsonl: three documents"
+# an extension in capitals names the format all the same
+run 0 "$AG_BIN" extract -q -l "$LEXICONS" -o "$T/caps.GraphML" "$EXAMPLES/01_armenia-azerbaijan-summit.txt"
+has "$T/caps.GraphML" '^<graphml ' "-o NAME.GraphML writes GraphML"
+
 finish

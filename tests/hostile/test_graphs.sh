@@ -126,6 +126,10 @@ stderr_is "actorgraph: nullw.json: edge a -- b has no weight (missing or NaN): $
 printf '{"nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b", "weight": -2}]}\n' >negw.json
 run 1 "$AG_BIN" centrality negw.json
 stderr_is "actorgraph: negw.json: edge a -- b has weight -2: $tail_msg" "centrality, a negative JSON weight"
+"$AG_BIN" extract -q -l "$LEXICONS" -o made.gexf "$EXAMPLES/01_armenia-azerbaijan-summit.txt" || fail "made.gexf"
+run 1 "$AG_BIN" centrality made.gexf
+stderr_is 'actorgraph: made.gexf: a GEXF file: actorgraph reads GraphML and JSON graphs (Gephi exports GraphML)' \
+    "centrality of a GEXF file: says so"
 printf '{"graph": {"modularity": "high"}, "nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b"}]}\n' >textq.json
 run 1 "$AG_BIN" communities textq.json
 stderr_is 'actorgraph: textq.json: the graph has a "modularity" attribute that is not a number' \
