@@ -103,6 +103,23 @@ START_TEST(test_bad_method)
 }
 END_TEST
 
+/* The graph of a GraphML text, read through a temporary file as the
+ * command line reads one. */
+static ag_graph *graph_of(const char *xml)
+{
+    char path[] = "/tmp/check_community.XXXXXX";
+    int fd = mkstemp(path);
+    FILE *fp = fdopen(fd, "w");
+    ag_graph *g = NULL;
+    ag_error err;
+    ck_assert_ptr_nonnull(fp);
+    fputs(xml, fp);
+    fclose(fp);
+    ck_assert_int_eq(ag_graph_read_file(path, &g, &err), AG_OK);
+    remove(path);
+    return g;
+}
+
 START_TEST(test_string_community_attribute)
 {
     /* a graph from elsewhere whose "community" is text: refused, not overwritten */
@@ -111,15 +128,8 @@ START_TEST(test_string_community_attribute)
         "<key id=\"c\" for=\"node\" attr.name=\"community\" attr.type=\"string\"/>\n"
         "<graph edgedefault=\"undirected\"><node id=\"x\"><data key=\"c\">red</data></node>"
         "<node id=\"y\"/><edge source=\"x\" target=\"y\"/></graph></graphml>\n";
-    char path[] = "/tmp/check_community.XXXXXX";
-    int fd = mkstemp(path);
-    FILE *fp = fdopen(fd, "w");
-    ag_graph *g = NULL;
+    ag_graph *g = graph_of(xml);
     ag_error err;
-    fputs(xml, fp);
-    fclose(fp);
-    ck_assert_int_eq(ag_graph_read_file(path, &g, &err), AG_OK);
-    remove(path);
     ck_assert_int_eq(ag_graph_communities(g, AG_COMMUNITIES_LOUVAIN, NULL, &err), AG_EINVAL);
     ck_assert_str_eq(err.message, "the graph has a \"community\" attribute that is not an integer");
     ag_graph_free(g);
@@ -142,16 +152,9 @@ START_TEST(test_string_modularity_attribute)
         "<node id=\"z\"/><edge source=\"x\" target=\"y\"/></graph></graphml>\n";
     const char *xml[2] = { text, whole };
     for (int k = 0; k < 2; k++) {
-        char path[] = "/tmp/check_community.XXXXXX";
-        int fd = mkstemp(path);
-        FILE *fp = fdopen(fd, "w");
-        ag_graph *g = NULL;
+        ag_graph *g = graph_of(xml[k]);
         ag_error err;
         double q = -1;
-        fputs(xml[k], fp);
-        fclose(fp);
-        ck_assert_int_eq(ag_graph_read_file(path, &g, &err), AG_OK);
-        remove(path);
         if (k == 0) {
             ck_assert_int_eq(ag_graph_communities(g, AG_COMMUNITIES_LOUVAIN, &q, &err), AG_EINVAL);
             ck_assert_str_eq(err.message, "the graph has a \"modularity\" attribute that is not a number");
@@ -175,16 +178,9 @@ START_TEST(test_no_edges)
     static const char xml[] =
         "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
         "<graph edgedefault=\"undirected\"><node id=\"p\"/><node id=\"q\"/></graph></graphml>\n";
-    char path[] = "/tmp/check_community.XXXXXX";
-    int fd = mkstemp(path);
-    FILE *fp = fdopen(fd, "w");
-    ag_graph *g = NULL;
+    ag_graph *g = graph_of(xml);
     ag_error err;
     double q = -1;
-    fputs(xml, fp);
-    fclose(fp);
-    ck_assert_int_eq(ag_graph_read_file(path, &g, &err), AG_OK);
-    remove(path);
     ck_assert_int_eq(ag_graph_communities(g, AG_COMMUNITIES_LEIDEN, &q, &err), AG_OK);
     ck_assert_double_eq(q, 0);
     ck_assert_int_eq(community_of(g, "p"), 0);
