@@ -6,10 +6,9 @@
  * ag_graph_read_file().
  *
  * The golden files (tests/data/golden/tricky.*, empty.*) were written by
- * hand from the corpus described at tricky_graph(); "@VERSION@" in them
+ * hand from the corpus described at tu_tricky_graph() (export_fixture.h); "@VERSION@" in them
  * stands for the library's version string.
  */
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,258 +16,44 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "testutil.h"
-
-/* Labels with < > & " ' and a backslash; attrs strings with a newline, a
- * tab, a carriage return and a control character; non-ASCII ids and
- * labels; a non-ASCII attrs key (GraphML wants attr.name to be an XML
- * name token, so it cannot hold characters that need escaping); numbers
- * 0.1, 2, 1e-9, 1/3. */
-static const char tricky_lexicon[] =
-    "{\"lexicon\": \"tricky\", \"version\": 1, \"actors\": ["
-    " {\"id\": \"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1\", \"type\": \"state\","
-    "  \"label\": \"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1 \xC4\xB0lham \xC6\x8Fliyev\","
-    "  \"names\": [\"Hellas\"], \"attrs\": {\"note\": \"\xC3\xA9\", \"x\": 0.3333333333333333}},"
-    " {\"id\": \"samantha-power\", \"label\": \"Samantha Power\", \"type\": \"leader\","
-    "  \"names\": [\"Samantha Power\"], \"affiliation\": \"USA\","
-    "  \"attrs\": {\"ab.c-d_\xC3\xA9\": \"k\", \"x\": 1e-9}},"
-    " {\"id\": \"EU\", \"label\": \"back\\\\slash\", \"type\": \"org\", \"names\": [\"European Union\"],"
-    "  \"attrs\": {\"note\": \"ctl\\u0001 tab\\t cr\\r end\", \"x\": 2}},"
-    " {\"id\": \"AZE\", \"label\": \"Azerbaijan <\\\"Baku\\\"> & 'Co'\", \"type\": \"state\","
-    "  \"names\": [\"Azerbaijan\"], \"attrs\": {\"note\": \"line1\\nline2\", \"x\": 0.1}}"
-    "]}";
+#include "export_fixture.h"
 
 static ag_lexicon *lex;
 static char tmpdir[64];
 
-static void add_doc(ag_cooc *c, const uint32_t (*am)[2], size_t n, size_t sentences)
-{
-    ag_mention m[16];
-    ag_scan_result r;
-    ag_error err;
-    memset(&r, 0, sizeof r);
-    memset(m, 0, sizeof m);
-    for (size_t i = 0; i < n; i++) {
-        m[i].actor = am[i][0];
-        m[i].kind = AG_KIND_NAME;
-        m[i].start = 8 * i;
-        m[i].end = 8 * i + 4;
-        m[i].sentence = am[i][1];
-    }
-    r.mentions = m;
-    r.n_mentions = n;
-    r.sentences = sentences;
-    r.paragraphs = 1;
-    ck_assert_int_eq(ag_cooc_add(c, &r, &err), AG_OK);
-}
-
-/*
- * One document of five sentences (N = 5):
- *   s0: AZE EU   s1: AZE EU   s2: AZE samantha-power   s3: AZE Ellada   s4: EU Ellada
- * AZE 4 windows/mentions, EU 3, samantha-power 1, Ellada 2.
- *   AZE-EU     c 2: npmi ln(10/12)/-ln(2/5) = -0.19897784671578994, jaccard 2/5, dice 4/7
- *   AZE-power  c 1: npmi ln(5/4)/ln 5 = 0.13864688385321391, jaccard 1/4, dice 2/5
- *   AZE-Ellada c 1: npmi ln(5/8)/ln 5 = -0.29202967422017917, jaccard 1/5, dice 1/3
- *   EU-Ellada  c 1: npmi ln(5/6)/ln 5 = -0.11328275255937834, jaccard 1/4, dice 2/5
- * DOT sizes scale with sqrt(mentions / 4): 1, 0.866, 0.5, 0.707; pen
- * widths with the weight (count) between 1 and 2.
- */
-static ag_graph *tricky_graph(void)
-{
-    ag_window w = { AG_WINDOW_SENTENCE };
-    ag_cooc *c = NULL;
-    ag_graph *g = NULL;
-    ag_error err;
-    uint32_t gr = 0, pw = 1, eu = 2, az = 3;
-    const uint32_t am[][2] = { { az, 0 }, { eu, 0 }, { az, 1 }, { eu, 1 }, { az, 2 },
-                               { pw, 2 }, { az, 3 }, { gr, 3 }, { eu, 4 }, { gr, 4 } };
-    ck_assert_uint_eq(ag_lexicon_find(lex, "AZE"), az);
-    ck_assert_uint_eq(ag_lexicon_find(lex, "samantha-power"), pw);
-    ck_assert_int_eq(ag_cooc_new(ag_lexicon_actor_count(lex), &w, &c, &err), AG_OK);
-    add_doc(c, am, sizeof am / sizeof am[0], 5);
-    ck_assert_int_eq(ag_graph_build(lex, c, NULL, &g, &err), AG_OK);
-    ag_cooc_free(c);
-    return g;
-}
-
-static ag_graph *empty_graph(void)
-{
-    ag_window w = { AG_WINDOW_PARAGRAPH };
-    ag_cooc *c = NULL;
-    ag_graph *g = NULL;
-    ag_graph_options o = AG_GRAPH_OPTIONS_INIT;
-    ag_error err;
-    o.weight = AG_MEASURE_JACCARD;
-    ck_assert_int_eq(ag_cooc_new(ag_lexicon_actor_count(lex), &w, &c, &err), AG_OK);
-    ck_assert_int_eq(ag_graph_build(lex, c, &o, &g, &err), AG_OK);
-    ag_cooc_free(c);
-    return g;
-}
-
-/* The whole file (NUL-terminated); *len its size. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    char *buf;
-    long n;
-    ck_assert_msg(fp != NULL, "cannot open %s", path);
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    rewind(fp);
-    buf = (char *)malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    if (len)
-        *len = (size_t)n;
-    return buf;
-}
-
-/* A golden file with @VERSION@ replaced by the library's version. */
+/* A golden file with @VERSION@ (which every one of this suite's has)
+ * made the library's version. */
 static char *golden(const char *name, size_t *len)
 {
-    size_t n;
-    char *raw = slurp(tu_data(name), &n), *out, *p;
-    const char *v = AG_VERSION_STRING;
-    out = (char *)malloc(n + 64);
-    p = strstr(raw, "@VERSION@");
-    ck_assert_msg(p != NULL, "%s lacks @VERSION@", name);
-    memcpy(out, raw, (size_t)(p - raw));
-    strcpy(out + (p - raw), v);
-    strcat(out, p + 9);
-    *len = strlen(out);
+    char *raw = tu_slurp(tu_data(name), NULL);
+    ck_assert_msg(strstr(raw, "@VERSION@") != NULL, "%s lacks @VERSION@", name);
     free(raw);
-    return out;
-}
-
-static char *export_memory(const ag_graph *g, ag_format f, size_t *len)
-{
-    char *buf = NULL;
-    size_t n = 0;
-    ag_error err;
-    FILE *fp = open_memstream(&buf, &n);
-    ck_assert_ptr_nonnull(fp);
-    memset(&err, 0, sizeof err);
-    ck_assert_msg(ag_export_stream(g, f, fp, "memory", &err) == AG_OK, "export failed: %s", err.message);
-    fclose(fp);
-    *len = n;
-    return buf;
-}
-
-/* Byte-for-byte, with the first difference in the message. */
-static void assert_same(const char *what, const char *got, size_t glen, const char *want, size_t wlen)
-{
-    size_t i = 0, line = 1;
-    while (i < glen && i < wlen && got[i] == want[i]) {
-        if (got[i] == '\n')
-            line++;
-        i++;
-    }
-    if (i == glen && i == wlen)
-        return;
-    {
-        size_t ls = i;
-        while (ls > 0 && want[ls - 1] != '\n')
-            ls--;
-        ck_abort_msg("%s differs at byte %zu (line %zu)\n  want: %.120s\n  got:  %.120s", what, i, line, want + ls,
-                     got + ls);
-    }
-}
-
-static void make_tmpdir(void)
-{
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/check_export.XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-/* Number of directory entries other than . and .. */
-static size_t dir_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    size_t n = 0;
-    ck_assert_ptr_nonnull(d);
-    while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            n++;
-    closedir(d);
-    return n;
-}
-
-static void rm_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char path[512];
-    if (!d)
-        return;
-    while ((e = readdir(d)) != NULL) {
-        struct stat sb;
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-            rm_tree(path);
-        else
-            unlink(path);
-    }
-    closedir(d);
-    rmdir(dir);
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "wb");
-    ck_assert_ptr_nonnull(fp);
-    fputs(text, fp);
-    fclose(fp);
+    return tu_golden(name, len);
 }
 
 static void setup(void)
 {
-    lex = tu_lexicon(tricky_lexicon);
-    make_tmpdir();
+    lex = tu_lexicon(tu_tricky_lexicon);
+    tu_tmpdir(tmpdir, sizeof tmpdir, "check_export");
 }
 
 static void teardown(void)
 {
     ag_lexicon_free(lex);
     lex = NULL;
-    rm_tree(tmpdir);
-}
-
-/* With AG_UPDATE_GOLDEN set, rewrites a golden file from what the code
- * writes now (the version back to @VERSION@): review the diff before
- * committing it. */
-static void maybe_update(const char *name, const char *got, size_t glen)
-{
-    const char *v = AG_VERSION_STRING, *p;
-    FILE *fp;
-    if (!getenv("AG_UPDATE_GOLDEN"))
-        return;
-    p = strstr(got, v);
-    fp = fopen(tu_data(name), "wb");
-    ck_assert_ptr_nonnull(fp);
-    if (p) {
-        fwrite(got, 1, (size_t)(p - got), fp);
-        fputs("@VERSION@", fp);
-        fwrite(p + strlen(v), 1, glen - (size_t)(p - got) - strlen(v), fp);
-    } else {
-        fwrite(got, 1, glen, fp);
-    }
-    fclose(fp);
+    tu_rm_tree(tmpdir);
 }
 
 /* --- core ------------------------------------------------------------------ */
 
 START_TEST(test_graphml_golden)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     size_t glen, wlen;
-    char *got = export_memory(g, AG_FORMAT_GRAPHML, &glen), *want;
-    maybe_update("golden/tricky.graphml", got, glen);
+    char *got = tu_export_memory(g, AG_FORMAT_GRAPHML, &glen), *want;
+    tu_update_golden("golden/tricky.graphml", got, glen);
     want = golden("golden/tricky.graphml", &wlen);
-    assert_same("tricky.graphml", got, glen, want, wlen);
+    tu_assert_same("tricky.graphml", got, glen, want, wlen);
     free(got);
     free(want);
     ag_graph_free(g);
@@ -277,12 +62,12 @@ END_TEST
 
 START_TEST(test_dot_golden)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     size_t glen, wlen;
-    char *got = export_memory(g, AG_FORMAT_DOT, &glen), *want;
-    maybe_update("golden/tricky.dot", got, glen);
+    char *got = tu_export_memory(g, AG_FORMAT_DOT, &glen), *want;
+    tu_update_golden("golden/tricky.dot", got, glen);
     want = golden("golden/tricky.dot", &wlen);
-    assert_same("tricky.dot", got, glen, want, wlen);
+    tu_assert_same("tricky.dot", got, glen, want, wlen);
     free(got);
     free(want);
     ag_graph_free(g);
@@ -303,7 +88,7 @@ static const struct {
 
 START_TEST(test_export_file)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     char path[128];
     size_t glen, wlen;
     char *got, *want;
@@ -314,10 +99,10 @@ START_TEST(test_export_file)
     ck_assert_int_eq(ag_format_from_path(path), file_cases[_i].f);
     ck_assert_int_eq(ag_export_file(g, file_cases[_i].f, path, &err), AG_OK);
     umask(old);
-    got = slurp(path, &glen);
+    got = tu_slurp(path, &glen);
     want = golden(file_cases[_i].golden, &wlen);
-    assert_same(file_cases[_i].file, got, glen, want, wlen);
-    ck_assert_uint_eq(dir_entries(tmpdir), 1);   /* no temporary left beside it */
+    tu_assert_same(file_cases[_i].file, got, glen, want, wlen);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 1);   /* no temporary left beside it */
     ck_assert_int_eq(stat(path, &sb), 0);
     ck_assert_uint_eq(sb.st_mode & 0777, 0644);
     free(got);
@@ -330,7 +115,7 @@ END_TEST
  * stay ints) and values, the numbers bit for bit. */
 START_TEST(test_graphml_round_trip)
 {
-    ag_graph *g = tricky_graph(), *h = NULL;
+    ag_graph *g = tu_tricky_graph(lex), *h = NULL;
     char path[128];
     ag_error err;
     memset(&err, 0, sizeof err);
@@ -427,22 +212,16 @@ START_TEST(test_dot_weight_whole_numbers_only)
         "\n  \"EU\" -- \"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1\" [penwidth=2.783, \"count\"=\"1\", \"docs\"=\"1\", "
         "\"npmi\"=\"-0.11328275255937834\"",
     };
-    ag_window w = { AG_WINDOW_SENTENCE };
     ag_graph_options o = AG_GRAPH_OPTIONS_INIT;
-    uint32_t gr = 0, pw = 1, eu = 2, az = 3;
-    const uint32_t am[][2] = { { az, 0 }, { eu, 0 }, { az, 1 }, { eu, 1 }, { az, 2 },
-                               { pw, 2 }, { az, 3 }, { gr, 3 }, { eu, 4 }, { gr, 4 } };
-    ag_cooc *c = NULL;
+    ag_cooc *c = tu_tricky_cooc(lex);
     ag_graph *g = NULL;
     ag_error err;
     size_t len;
     char *got;
 
     o.weight = AG_MEASURE_NPMI;
-    ck_assert_int_eq(ag_cooc_new(ag_lexicon_actor_count(lex), &w, &c, &err), AG_OK);
-    add_doc(c, am, sizeof am / sizeof am[0], 5);
     ck_assert_int_eq(ag_graph_build(lex, c, &o, &g, &err), AG_OK);
-    got = export_memory(g, AG_FORMAT_DOT, &len);
+    got = tu_export_memory(g, AG_FORMAT_DOT, &len);
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         ck_assert_msg(strstr(got, want[i]) != NULL, "no line starting%s in\n%s", want[i], got);
     ck_assert_ptr_null(strstr(got, "weight="));
@@ -453,7 +232,7 @@ START_TEST(test_dot_weight_whole_numbers_only)
     g = NULL;
     o.weight = AG_MEASURE_DICE;
     ck_assert_int_eq(ag_graph_build(lex, c, &o, &g, &err), AG_OK);
-    got = export_memory(g, AG_FORMAT_DOT, &len);
+    got = tu_export_memory(g, AG_FORMAT_DOT, &len);
     ck_assert_ptr_null(strstr(got, "weight="));
     ck_assert_ptr_nonnull(strstr(got, "\n  \"AZE\" -- \"EU\" [penwidth=6.000, \"count\"=\"2\", "));
     free(got);
@@ -466,7 +245,7 @@ END_TEST
 
 START_TEST(test_missing_directory)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     char path[160];
     ag_error err;
     struct stat sb;
@@ -477,7 +256,7 @@ START_TEST(test_missing_directory)
     ck_assert_str_eq(err.file, path);
     ck_assert(err.message[0] != '\0');
     ck_assert_int_ne(stat(path, &sb), 0);
-    ck_assert_uint_eq(dir_entries(tmpdir), 0);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 0);
     ag_graph_free(g);
 }
 END_TEST
@@ -486,24 +265,24 @@ END_TEST
  * a successful one replaces it. */
 START_TEST(test_replace_only_on_success)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     char path[128], *got, *want;
     size_t glen, wlen;
     ag_error err;
     memset(&err, 0, sizeof err);
     snprintf(path, sizeof path, "%s/keep.graphml", tmpdir);
-    write_text(path, "previous contents\n");
+    tu_write_text(path, "previous contents\n");
     ck_assert_int_eq(ag_export_file(g, AG_FORMAT_UNKNOWN, path, &err), AG_EINVAL);
-    got = slurp(path, NULL);
+    got = tu_slurp(path, NULL);
     ck_assert_str_eq(got, "previous contents\n");
     free(got);
-    ck_assert_uint_eq(dir_entries(tmpdir), 1);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 1);
 
     ck_assert_int_eq(ag_export_file(g, AG_FORMAT_GRAPHML, path, &err), AG_OK);
-    got = slurp(path, &glen);
+    got = tu_slurp(path, &glen);
     want = golden("golden/tricky.graphml", &wlen);
-    assert_same("replaced file", got, glen, want, wlen);
-    ck_assert_uint_eq(dir_entries(tmpdir), 1);
+    tu_assert_same("replaced file", got, glen, want, wlen);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 1);
     free(got);
     free(want);
     ag_graph_free(g);
@@ -513,18 +292,18 @@ END_TEST
 /* The target is a directory: the rename fails, the temporary goes. */
 START_TEST(test_target_is_directory)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     char path[128], inner[160];
     ag_error err;
     memset(&err, 0, sizeof err);
     snprintf(path, sizeof path, "%s/taken.graphml", tmpdir);
     ck_assert_int_eq(mkdir(path, 0755), 0);
     snprintf(inner, sizeof inner, "%s/x", path);
-    write_text(inner, "x");
+    tu_write_text(inner, "x");
     ck_assert_int_eq(ag_export_file(g, AG_FORMAT_GRAPHML, path, &err), AG_EIO);
     ck_assert_str_eq(err.file, path);
-    ck_assert_uint_eq(dir_entries(tmpdir), 1);
-    ck_assert_uint_eq(dir_entries(path), 1);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 1);
+    ck_assert_uint_eq(tu_dir_entries(path), 1);
     ag_graph_free(g);
 }
 END_TEST
@@ -532,7 +311,7 @@ END_TEST
 /* Every write failing (an unbuffered stream on /dev/full) is AG_EIO. */
 START_TEST(test_write_error)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     ag_error err;
     FILE *fp = fopen("/dev/full", "w");
     if (!fp) {
@@ -550,7 +329,7 @@ END_TEST
 
 START_TEST(test_unknown_format_stream)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     char *buf = NULL;
     size_t n = 0;
     ag_error err;
@@ -614,18 +393,18 @@ END_TEST
 /* No documents: every column is still declared; DOT has no statements. */
 START_TEST(test_empty_graph_golden)
 {
-    ag_graph *g = empty_graph();
+    ag_graph *g = tu_empty_graph(lex);
     size_t glen, wlen;
-    char *got = export_memory(g, AG_FORMAT_GRAPHML, &glen), *want;
-    maybe_update("golden/empty.graphml", got, glen);
+    char *got = tu_export_memory(g, AG_FORMAT_GRAPHML, &glen), *want;
+    tu_update_golden("golden/empty.graphml", got, glen);
     want = golden("golden/empty.graphml", &wlen);
-    assert_same("empty.graphml", got, glen, want, wlen);
+    tu_assert_same("empty.graphml", got, glen, want, wlen);
     free(got);
     free(want);
-    got = export_memory(g, AG_FORMAT_DOT, &glen);
-    maybe_update("golden/empty.dot", got, glen);
+    got = tu_export_memory(g, AG_FORMAT_DOT, &glen);
+    tu_update_golden("golden/empty.dot", got, glen);
     want = golden("golden/empty.dot", &wlen);
-    assert_same("empty.dot", got, glen, want, wlen);
+    tu_assert_same("empty.dot", got, glen, want, wlen);
     free(got);
     free(want);
     ag_graph_free(g);
@@ -643,7 +422,7 @@ START_TEST(test_dot_of_foreign_graph)
     memset(&err, 0, sizeof err);
     ck_assert_msg(ag_graph_read_file(tu_data("golden/centrality_triangle.graphml"), &g, &err) == AG_OK, "%s",
                   err.message);
-    got = export_memory(g, AG_FORMAT_DOT, &len);
+    got = tu_export_memory(g, AG_FORMAT_DOT, &len);
     ck_assert_ptr_nonnull(strstr(got, "\n  \"x\" [label=\"x\", shape=ellipse, style=\"filled\", fillcolor=\"#d9d9d9\", "
                                       "width=0.400, height=0.300, fontsize=9.0];\n"));
     ck_assert_ptr_nonnull(strstr(got, "\n  \"x\" -- \"y\" [penwidth=3.250, weight=\"1\"];\n"));
@@ -673,9 +452,9 @@ START_TEST(test_graphml_foreign_ids)
     ck_assert_msg(ag_graph_read_file(tu_data("golden/foreign_ids.graphml"), &g, &err) == AG_OK, "%s", err.message);
     ck_assert_str_eq(ag_graph_node_id(g, 0), "New York");
     ck_assert_str_eq(ag_graph_attr_name(g, AG_NODES, 1), "party name");
-    got = export_memory(g, AG_FORMAT_GRAPHML, &glen);
+    got = tu_export_memory(g, AG_FORMAT_GRAPHML, &glen);
     want = golden("golden/foreign_ids.expected.graphml", &wlen);
-    assert_same("foreign_ids.expected.graphml", got, glen, want, wlen);
+    tu_assert_same("foreign_ids.expected.graphml", got, glen, want, wlen);
     free(got);
     free(want);
 

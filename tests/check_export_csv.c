@@ -8,10 +8,9 @@
  *
  * The golden files (tests/data/golden/tricky.nodes.csv, tricky.edges.csv,
  * empty.nodes.csv, empty.edges.csv) were checked by hand against the
- * corpus described at tricky_graph(). AG_UPDATE_GOLDEN=1 rewrites them
+ * corpus described at tu_tricky_graph() (export_fixture.h). AG_UPDATE_GOLDEN=1 rewrites them
  * from the current output instead of comparing (then read the diff).
  */
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,237 +18,24 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "export_fixture.h"
 #include "export_internal.h"
 #include "graph_internal.h"
-#include "testutil.h"
-
-/* --- the tricky graph (as in check_export.c) ---------------------------------- */
-
-/* Labels with < > & " ' and a backslash; attrs strings with a newline, a
- * tab, a carriage return and a control character; non-ASCII ids and
- * labels; a non-ASCII attrs key; numbers 0.1, 2, 1e-9, 1/3. */
-static const char tricky_lexicon[] =
-    "{\"lexicon\": \"tricky\", \"version\": 1, \"actors\": ["
-    " {\"id\": \"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1\", \"type\": \"state\","
-    "  \"label\": \"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1 \xC4\xB0lham \xC6\x8Fliyev\","
-    "  \"names\": [\"Hellas\"], \"attrs\": {\"note\": \"\xC3\xA9\", \"x\": 0.3333333333333333}},"
-    " {\"id\": \"samantha-power\", \"label\": \"Samantha Power\", \"type\": \"leader\","
-    "  \"names\": [\"Samantha Power\"], \"affiliation\": \"USA\","
-    "  \"attrs\": {\"ab.c-d_\xC3\xA9\": \"k\", \"x\": 1e-9}},"
-    " {\"id\": \"EU\", \"label\": \"back\\\\slash\", \"type\": \"org\", \"names\": [\"European Union\"],"
-    "  \"attrs\": {\"note\": \"ctl\\u0001 tab\\t cr\\r end\", \"x\": 2}},"
-    " {\"id\": \"AZE\", \"label\": \"Azerbaijan <\\\"Baku\\\"> & 'Co'\", \"type\": \"state\","
-    "  \"names\": [\"Azerbaijan\"], \"attrs\": {\"note\": \"line1\\nline2\", \"x\": 0.1}}"
-    "]}";
 
 static ag_lexicon *lex;
 static char tmpdir[64];
 
-static void add_doc(ag_cooc *c, const uint32_t (*am)[2], size_t n, size_t sentences)
-{
-    ag_mention m[16];
-    ag_scan_result r;
-    ag_error err;
-    memset(&r, 0, sizeof r);
-    memset(m, 0, sizeof m);
-    for (size_t i = 0; i < n; i++) {
-        m[i].actor = am[i][0];
-        m[i].kind = AG_KIND_NAME;
-        m[i].start = 8 * i;
-        m[i].end = 8 * i + 4;
-        m[i].sentence = am[i][1];
-    }
-    r.mentions = m;
-    r.n_mentions = n;
-    r.sentences = sentences;
-    r.paragraphs = 1;
-    ck_assert_int_eq(ag_cooc_add(c, &r, &err), AG_OK);
-}
-
-/*
- * One document of five sentences (N = 5):
- *   s0: AZE EU   s1: AZE EU   s2: AZE samantha-power   s3: AZE Ellada   s4: EU Ellada
- * AZE 4 windows/mentions, EU 3, samantha-power 1, Ellada 2; nodes in id
- * (byte) order: AZE, EU, samantha-power, Ellada. Edges AZE-EU (count 2),
- * AZE-power, AZE-Ellada, EU-Ellada (count 1 each).
- */
-static ag_graph *tricky_graph(void)
-{
-    ag_window w;
-    ag_cooc *c = NULL;
-    ag_graph *g = NULL;
-    ag_error err;
-    uint32_t gr = 0, pw = 1, eu = 2, az = 3;
-    const uint32_t am[][2] = { { az, 0 }, { eu, 0 }, { az, 1 }, { eu, 1 }, { az, 2 },
-                               { pw, 2 }, { az, 3 }, { gr, 3 }, { eu, 4 }, { gr, 4 } };
-    memset(&w, 0, sizeof w);
-    w.unit = AG_WINDOW_SENTENCE;
-    ck_assert_uint_eq(ag_lexicon_find(lex, "AZE"), az);
-    ck_assert_uint_eq(ag_lexicon_find(lex, "samantha-power"), pw);
-    ck_assert_int_eq(ag_cooc_new(ag_lexicon_actor_count(lex), &w, &c, &err), AG_OK);
-    add_doc(c, am, sizeof am / sizeof am[0], 5);
-    ck_assert_int_eq(ag_graph_build(lex, c, NULL, &g, &err), AG_OK);
-    ag_cooc_free(c);
-    return g;
-}
-
-static ag_graph *empty_graph(void)
-{
-    ag_window w;
-    ag_cooc *c = NULL;
-    ag_graph *g = NULL;
-    ag_graph_options o = AG_GRAPH_OPTIONS_INIT;
-    ag_error err;
-    memset(&w, 0, sizeof w);
-    w.unit = AG_WINDOW_PARAGRAPH;
-    o.weight = AG_MEASURE_JACCARD;
-    ck_assert_int_eq(ag_cooc_new(ag_lexicon_actor_count(lex), &w, &c, &err), AG_OK);
-    ck_assert_int_eq(ag_graph_build(lex, c, &o, &g, &err), AG_OK);
-    ag_cooc_free(c);
-    return g;
-}
-
-/* --- files and comparison -------------------------------------------------- */
-
-/* The whole file (NUL-terminated); *len its size. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    char *buf;
-    long n;
-    ck_assert_msg(fp != NULL, "cannot open %s", path);
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    rewind(fp);
-    buf = (char *)malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    if (len)
-        *len = (size_t)n;
-    return buf;
-}
-
-/* s with every `from` replaced by `to` (a new string). */
-static char *replace_all(const char *s, const char *from, const char *to)
-{
-    size_t n = 0, fl = strlen(from), tl = strlen(to);
-    char *out, *o;
-    for (const char *p = s; (p = strstr(p, from)) != NULL; p += fl)
-        n++;
-    out = o = (char *)malloc(strlen(s) + n * (tl > fl ? tl - fl : 0) + 1);
-    for (const char *p = s, *q; ; p = q + fl) {
-        q = strstr(p, from);
-        if (!q) {
-            strcpy(o, p);
-            break;
-        }
-        memcpy(o, p, (size_t)(q - p));
-        o += q - p;
-        memcpy(o, to, tl);
-        o += tl;
-    }
-    return out;
-}
-
-/* Byte-for-byte, with the first difference in the message. */
-static void assert_same(const char *what, const char *got, size_t glen, const char *want, size_t wlen)
-{
-    size_t i = 0, line = 1;
-    while (i < glen && i < wlen && got[i] == want[i]) {
-        if (got[i] == '\n')
-            line++;
-        i++;
-    }
-    if (i == glen && i == wlen)
-        return;
-    {
-        size_t ls = i;
-        while (ls > 0 && want[ls - 1] != '\n')
-            ls--;
-        ck_abort_msg("%s differs at byte %zu (line %zu)\n  want: %.160s\n  got:  %.160s", what, i, line, want + ls,
-                     got + ls);
-    }
-}
-
-/* got against tests/data/<name> with @VERSION@ filled in; with
- * AG_UPDATE_GOLDEN set, the golden file is rewritten instead. */
-static void check_golden(const char *name, const char *got, size_t glen)
-{
-    char *want, *raw;
-    size_t wlen;
-    if (getenv("AG_UPDATE_GOLDEN")) {
-        char *text = replace_all(got, AG_VERSION_STRING, "@VERSION@");
-        FILE *fp = fopen(tu_data(name), "wb");
-        ck_assert_ptr_nonnull(fp);
-        fputs(text, fp);
-        fclose(fp);
-        free(text);
-        return;
-    }
-    raw = slurp(tu_data(name), NULL);
-    want = replace_all(raw, "@VERSION@", AG_VERSION_STRING);
-    wlen = strlen(want);
-    assert_same(name, got, glen, want, wlen);
-    free(raw);
-    free(want);
-}
-
-/* Number of directory entries other than . and .. */
-static size_t dir_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    size_t n = 0;
-    ck_assert_ptr_nonnull(d);
-    while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            n++;
-    closedir(d);
-    return n;
-}
-
-static void rm_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char path[512];
-    if (!d)
-        return;
-    while ((e = readdir(d)) != NULL) {
-        struct stat sb;
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-            rm_tree(path);
-        else
-            unlink(path);
-    }
-    closedir(d);
-    rmdir(dir);
-}
-
 static void setup(void)
 {
-    lex = tu_lexicon(tricky_lexicon);
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/check_export_csv.XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    lex = tu_lexicon(tu_tricky_lexicon);
+    tu_tmpdir(tmpdir, sizeof tmpdir, "check_export_csv");
 }
 
 static void teardown(void)
 {
     ag_lexicon_free(lex);
     lex = NULL;
-    rm_tree(tmpdir);
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "wb");
-    ck_assert_ptr_nonnull(fp);
-    fputs(text, fp);
-    fclose(fp);
+    tu_rm_tree(tmpdir);
 }
 
 static char *in_tmp(const char *name)
@@ -275,8 +61,8 @@ static void check_pair(const ag_graph *g, const char *name, const char *written,
         char *got;
         snprintf(file, sizeof file, "%s.%s.csv", written, tables[t]);
         snprintf(gold, sizeof gold, "golden/%s.%s.csv", stem, tables[t]);
-        got = slurp(in_tmp(file), &len);
-        check_golden(gold, got, len);
+        got = tu_slurp(in_tmp(file), &len);
+        tu_check_golden(gold, got, len);
         free(got);
     }
 }
@@ -285,9 +71,9 @@ static void check_pair(const ag_graph *g, const char *name, const char *written,
 
 START_TEST(test_csv_golden)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     check_pair(g, "tricky.csv", "tricky", "tricky");
-    ck_assert_uint_eq(dir_entries(tmpdir), 2);   /* the pair, no temporary */
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 2);   /* the pair, no temporary */
     ag_graph_free(g);
 }
 END_TEST
@@ -309,7 +95,7 @@ static const struct {
 
 START_TEST(test_csv_names)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     struct stat sb;
     ag_error err;
     memset(&err, 0, sizeof err);
@@ -320,7 +106,7 @@ START_TEST(test_csv_names)
                   name_cases[_i].nodes);
     ck_assert_msg(stat(in_tmp(name_cases[_i].edges), &sb) == 0, "%s: no %s", name_cases[_i].path,
                   name_cases[_i].edges);
-    ck_assert_uint_eq(dir_entries(tmpdir), strchr(name_cases[_i].path, '/') ? 1 : 3);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), strchr(name_cases[_i].path, '/') ? 1 : 3);
     ag_graph_free(g);
 }
 END_TEST
@@ -363,27 +149,27 @@ END_TEST
  * existing pair as it was and no temporary; success replaces both. */
 START_TEST(test_csv_atomic_pair)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     ag_error err;
     char *got;
     memset(&err, 0, sizeof err);
-    write_text(in_tmp("x.nodes.csv"), "old nodes\n");
+    tu_write_text(in_tmp("x.nodes.csv"), "old nodes\n");
     ck_assert_int_eq(mkdir(in_tmp("x.edges.csv"), 0755), 0);
-    write_text(in_tmp("x.edges.csv/inside"), "x");
+    tu_write_text(in_tmp("x.edges.csv/inside"), "x");
     ck_assert_int_eq(ag_export_file(g, AG_FORMAT_CSV, in_tmp("x.csv"), &err), AG_EIO);
     ck_assert_str_eq(err.file, in_tmp("x.edges.csv"));
-    got = slurp(in_tmp("x.nodes.csv"), NULL);
+    got = tu_slurp(in_tmp("x.nodes.csv"), NULL);
     ck_assert_str_eq(got, "old nodes\n");
     free(got);
-    ck_assert_uint_eq(dir_entries(tmpdir), 2);
-    ck_assert_uint_eq(dir_entries(in_tmp("x.edges.csv")), 1);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 2);
+    ck_assert_uint_eq(tu_dir_entries(in_tmp("x.edges.csv")), 1);
 
     /* the way cleared, both are replaced */
     unlink(in_tmp("x.edges.csv/inside"));
     rmdir(in_tmp("x.edges.csv"));
-    write_text(in_tmp("x.edges.csv"), "old edges\n");
+    tu_write_text(in_tmp("x.edges.csv"), "old edges\n");
     check_pair(g, "x.csv", "x", "tricky");
-    ck_assert_uint_eq(dir_entries(tmpdir), 2);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 2);
     ag_graph_free(g);
 }
 END_TEST
@@ -393,7 +179,7 @@ END_TEST
 /* Two files cannot go to standard output, nor to one stream. */
 START_TEST(test_csv_no_stream)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     ag_export_pending *p = (ag_export_pending *)&p;
     char *buf = NULL;
     size_t n = 0;
@@ -419,12 +205,12 @@ END_TEST
  * left behind. */
 START_TEST(test_csv_missing_directory)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     ag_error err;
     memset(&err, 0, sizeof err);
     ck_assert_int_eq(ag_export_file(g, AG_FORMAT_CSV, in_tmp("no/such/x.csv"), &err), AG_EIO);
     ck_assert_str_eq(err.file, in_tmp("no/such/x.nodes.csv"));
-    ck_assert_uint_eq(dir_entries(tmpdir), 0);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 0);
     ag_graph_free(g);
 }
 END_TEST
@@ -432,7 +218,7 @@ END_TEST
 /* Writes that fail are AG_EIO, table by table. */
 START_TEST(test_csv_write_error)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     FILE *fp = fopen("/dev/full", "w");
     if (!fp) {
         ag_graph_free(g);
@@ -448,17 +234,17 @@ END_TEST
 /* A prepared pair that is aborted leaves nothing; committed, it is in place. */
 START_TEST(test_csv_prepare_abort)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     ag_export_pending *p = NULL;
     ag_error err;
     memset(&err, 0, sizeof err);
     ck_assert_int_eq(ag_export_prepare(g, AG_FORMAT_CSV, in_tmp("y.csv"), &p, &err), AG_OK);
-    ck_assert_uint_eq(dir_entries(tmpdir), 2);   /* two temporaries */
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 2);   /* two temporaries */
     ag_export_abort(p);
-    ck_assert_uint_eq(dir_entries(tmpdir), 0);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 0);
     ck_assert_int_eq(ag_export_prepare(g, AG_FORMAT_CSV, in_tmp("y.csv"), &p, &err), AG_OK);
     ck_assert_int_eq(ag_export_commit(p, &err), AG_OK);
-    ck_assert_uint_eq(dir_entries(tmpdir), 2);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 2);
     ck_assert_int_eq(access(in_tmp("y.nodes.csv"), R_OK), 0);
     ck_assert_int_eq(access(in_tmp("y.edges.csv"), R_OK), 0);
     ag_export_abort(NULL);
@@ -470,7 +256,7 @@ END_TEST
 
 START_TEST(test_csv_empty_golden)
 {
-    ag_graph *g = empty_graph();
+    ag_graph *g = tu_empty_graph(lex);
     check_pair(g, "empty.csv", "empty", "empty");
     ag_graph_free(g);
 }
@@ -511,11 +297,11 @@ START_TEST(test_csv_colliding_names)
     ck_assert_int_eq(ag__graph_add_column(g, AG_EDGES, "TYPE", AG_ATTR_DOUBLE, &c, &err), AG_OK);
     ag__graph_set_number(g, AG_EDGES, c, 0, -INFINITY);
     ck_assert_msg(ag_export_file(g, AG_FORMAT_CSV, in_tmp("c.csv"), &err) == AG_OK, "%s", err.message);
-    got = slurp(in_tmp("c.nodes.csv"), &len);
-    assert_same("c.nodes.csv", got, len, nodes_want, sizeof nodes_want - 1);
+    got = tu_slurp(in_tmp("c.nodes.csv"), &len);
+    tu_assert_same("c.nodes.csv", got, len, nodes_want, sizeof nodes_want - 1);
     free(got);
-    got = slurp(in_tmp("c.edges.csv"), &len);
-    assert_same("c.edges.csv", got, len, edges_want, sizeof edges_want - 1);
+    got = tu_slurp(in_tmp("c.edges.csv"), &len);
+    tu_assert_same("c.edges.csv", got, len, edges_want, sizeof edges_want - 1);
     free(got);
     ag_graph_free(g);
 }

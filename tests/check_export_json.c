@@ -7,255 +7,34 @@
  * JSON giving the same bytes, values JSON cannot hold, and errors.
  *
  * The golden files (tests/data/golden/tricky.json, empty.json) were
- * checked by hand against the corpus described at tricky_graph().
+ * checked by hand against the corpus described at tu_tricky_graph() (export_fixture.h).
  * AG_UPDATE_GOLDEN=1 rewrites them from the current output instead of
  * comparing (then read the diff).
  */
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "export_fixture.h"
 #include "export_internal.h"
 #include "graph_internal.h"
-#include "testutil.h"
-
-/* --- the tricky graph (as in check_export.c) ---------------------------------- */
-
-/* Labels with < > & " ' and a backslash; attrs strings with a newline, a
- * tab, a carriage return and a control character; non-ASCII ids and
- * labels; a non-ASCII attrs key; numbers 0.1, 2, 1e-9, 1/3. */
-static const char tricky_lexicon[] =
-    "{\"lexicon\": \"tricky\", \"version\": 1, \"actors\": ["
-    " {\"id\": \"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1\", \"type\": \"state\","
-    "  \"label\": \"\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1 \xC4\xB0lham \xC6\x8Fliyev\","
-    "  \"names\": [\"Hellas\"], \"attrs\": {\"note\": \"\xC3\xA9\", \"x\": 0.3333333333333333}},"
-    " {\"id\": \"samantha-power\", \"label\": \"Samantha Power\", \"type\": \"leader\","
-    "  \"names\": [\"Samantha Power\"], \"affiliation\": \"USA\","
-    "  \"attrs\": {\"ab.c-d_\xC3\xA9\": \"k\", \"x\": 1e-9}},"
-    " {\"id\": \"EU\", \"label\": \"back\\\\slash\", \"type\": \"org\", \"names\": [\"European Union\"],"
-    "  \"attrs\": {\"note\": \"ctl\\u0001 tab\\t cr\\r end\", \"x\": 2}},"
-    " {\"id\": \"AZE\", \"label\": \"Azerbaijan <\\\"Baku\\\"> & 'Co'\", \"type\": \"state\","
-    "  \"names\": [\"Azerbaijan\"], \"attrs\": {\"note\": \"line1\\nline2\", \"x\": 0.1}}"
-    "]}";
 
 static ag_lexicon *lex;
 static char tmpdir[64];
 
-static void add_doc(ag_cooc *c, const uint32_t (*am)[2], size_t n, size_t sentences)
-{
-    ag_mention m[16];
-    ag_scan_result r;
-    ag_error err;
-    memset(&r, 0, sizeof r);
-    memset(m, 0, sizeof m);
-    for (size_t i = 0; i < n; i++) {
-        m[i].actor = am[i][0];
-        m[i].kind = AG_KIND_NAME;
-        m[i].start = 8 * i;
-        m[i].end = 8 * i + 4;
-        m[i].sentence = am[i][1];
-    }
-    r.mentions = m;
-    r.n_mentions = n;
-    r.sentences = sentences;
-    r.paragraphs = 1;
-    ck_assert_int_eq(ag_cooc_add(c, &r, &err), AG_OK);
-}
-
-/*
- * One document of five sentences (N = 5):
- *   s0: AZE EU   s1: AZE EU   s2: AZE samantha-power   s3: AZE Ellada   s4: EU Ellada
- * AZE 4 windows/mentions, EU 3, samantha-power 1, Ellada 2; nodes in id
- * (byte) order: AZE, EU, samantha-power, Ellada. Edges AZE-EU (count 2),
- * AZE-power, AZE-Ellada, EU-Ellada (count 1 each).
- */
-static ag_graph *tricky_graph(void)
-{
-    ag_window w;
-    ag_cooc *c = NULL;
-    ag_graph *g = NULL;
-    ag_error err;
-    uint32_t gr = 0, pw = 1, eu = 2, az = 3;
-    const uint32_t am[][2] = { { az, 0 }, { eu, 0 }, { az, 1 }, { eu, 1 }, { az, 2 },
-                               { pw, 2 }, { az, 3 }, { gr, 3 }, { eu, 4 }, { gr, 4 } };
-    memset(&w, 0, sizeof w);
-    w.unit = AG_WINDOW_SENTENCE;
-    ck_assert_uint_eq(ag_lexicon_find(lex, "AZE"), az);
-    ck_assert_uint_eq(ag_lexicon_find(lex, "samantha-power"), pw);
-    ck_assert_int_eq(ag_cooc_new(ag_lexicon_actor_count(lex), &w, &c, &err), AG_OK);
-    add_doc(c, am, sizeof am / sizeof am[0], 5);
-    ck_assert_int_eq(ag_graph_build(lex, c, NULL, &g, &err), AG_OK);
-    ag_cooc_free(c);
-    return g;
-}
-
-static ag_graph *empty_graph(void)
-{
-    ag_window w;
-    ag_cooc *c = NULL;
-    ag_graph *g = NULL;
-    ag_graph_options o = AG_GRAPH_OPTIONS_INIT;
-    ag_error err;
-    memset(&w, 0, sizeof w);
-    w.unit = AG_WINDOW_PARAGRAPH;
-    o.weight = AG_MEASURE_JACCARD;
-    ck_assert_int_eq(ag_cooc_new(ag_lexicon_actor_count(lex), &w, &c, &err), AG_OK);
-    ck_assert_int_eq(ag_graph_build(lex, c, &o, &g, &err), AG_OK);
-    ag_cooc_free(c);
-    return g;
-}
-
-/* --- files and comparison -------------------------------------------------- */
-
-/* The whole file (NUL-terminated); *len its size. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    char *buf;
-    long n;
-    ck_assert_msg(fp != NULL, "cannot open %s", path);
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    rewind(fp);
-    buf = (char *)malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    if (len)
-        *len = (size_t)n;
-    return buf;
-}
-
-/* s with every `from` replaced by `to` (a new string). */
-static char *replace_all(const char *s, const char *from, const char *to)
-{
-    size_t n = 0, fl = strlen(from), tl = strlen(to);
-    char *out, *o;
-    for (const char *p = s; (p = strstr(p, from)) != NULL; p += fl)
-        n++;
-    out = o = (char *)malloc(strlen(s) + n * (tl > fl ? tl - fl : 0) + 1);
-    for (const char *p = s, *q; ; p = q + fl) {
-        q = strstr(p, from);
-        if (!q) {
-            strcpy(o, p);
-            break;
-        }
-        memcpy(o, p, (size_t)(q - p));
-        o += q - p;
-        memcpy(o, to, tl);
-        o += tl;
-    }
-    return out;
-}
-
-/* Byte-for-byte, with the first difference in the message. */
-static void assert_same(const char *what, const char *got, size_t glen, const char *want, size_t wlen)
-{
-    size_t i = 0, line = 1;
-    while (i < glen && i < wlen && got[i] == want[i]) {
-        if (got[i] == '\n')
-            line++;
-        i++;
-    }
-    if (i == glen && i == wlen)
-        return;
-    {
-        size_t ls = i;
-        while (ls > 0 && want[ls - 1] != '\n')
-            ls--;
-        ck_abort_msg("%s differs at byte %zu (line %zu)\n  want: %.160s\n  got:  %.160s", what, i, line, want + ls,
-                     got + ls);
-    }
-}
-
-/* got against tests/data/<name> with @VERSION@ filled in; with
- * AG_UPDATE_GOLDEN set, the golden file is rewritten instead. */
-static void check_golden(const char *name, const char *got, size_t glen)
-{
-    char *want, *raw;
-    size_t wlen;
-    if (getenv("AG_UPDATE_GOLDEN")) {
-        char *text = replace_all(got, AG_VERSION_STRING, "@VERSION@");
-        FILE *fp = fopen(tu_data(name), "wb");
-        ck_assert_ptr_nonnull(fp);
-        fputs(text, fp);
-        fclose(fp);
-        free(text);
-        return;
-    }
-    raw = slurp(tu_data(name), NULL);
-    want = replace_all(raw, "@VERSION@", AG_VERSION_STRING);
-    wlen = strlen(want);
-    assert_same(name, got, glen, want, wlen);
-    free(raw);
-    free(want);
-}
-
-static char *export_memory(const ag_graph *g, ag_format f, size_t *len)
-{
-    char *buf = NULL;
-    size_t n = 0;
-    ag_error err;
-    FILE *fp = open_memstream(&buf, &n);
-    ck_assert_ptr_nonnull(fp);
-    memset(&err, 0, sizeof err);
-    ck_assert_msg(ag_export_stream(g, f, fp, "memory", &err) == AG_OK, "export failed: %s", err.message);
-    fclose(fp);
-    *len = n;
-    return buf;
-}
-
-/* Number of directory entries other than . and .. */
-static size_t dir_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    size_t n = 0;
-    ck_assert_ptr_nonnull(d);
-    while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-            n++;
-    closedir(d);
-    return n;
-}
-
-static void rm_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char path[512];
-    if (!d)
-        return;
-    while ((e = readdir(d)) != NULL) {
-        struct stat sb;
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-            rm_tree(path);
-        else
-            unlink(path);
-    }
-    closedir(d);
-    rmdir(dir);
-}
-
 static void setup(void)
 {
-    lex = tu_lexicon(tricky_lexicon);
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/check_export_json.XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    lex = tu_lexicon(tu_tricky_lexicon);
+    tu_tmpdir(tmpdir, sizeof tmpdir, "check_export_json");
 }
 
 static void teardown(void)
 {
     ag_lexicon_free(lex);
     lex = NULL;
-    rm_tree(tmpdir);
+    tu_rm_tree(tmpdir);
 }
 
 static char *write_file(const ag_graph *g, ag_format f, const char *name, size_t *len)
@@ -265,7 +44,7 @@ static char *write_file(const ag_graph *g, ag_format f, const char *name, size_t
     memset(&err, 0, sizeof err);
     snprintf(path, sizeof path, "%s/%s", tmpdir, name);
     ck_assert_msg(ag_export_file(g, f, path, &err) == AG_OK, "export to %s failed: %s", name, err.message);
-    return slurp(path, len);
+    return tu_slurp(path, len);
 }
 
 static ag_graph *read_back(const char *name)
@@ -320,10 +99,10 @@ static void assert_same_graph(const ag_graph *g, const ag_graph *h)
 
 START_TEST(test_json_golden)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     size_t len;
-    char *got = export_memory(g, AG_FORMAT_JSON, &len);
-    check_golden("golden/tricky.json", got, len);
+    char *got = tu_export_memory(g, AG_FORMAT_JSON, &len);
+    tu_check_golden("golden/tricky.json", got, len);
     free(got);
     ag_graph_free(g);
 }
@@ -332,14 +111,14 @@ END_TEST
 /* ag_export_file writes the stream's bytes, with no temporary left. */
 START_TEST(test_json_file)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     size_t flen, mlen;
     char *file, *mem;
     ck_assert_int_eq(ag_format_from_path("graph.json"), AG_FORMAT_JSON);
     file = write_file(g, AG_FORMAT_JSON, "out.json", &flen);
-    mem = export_memory(g, AG_FORMAT_JSON, &mlen);
-    assert_same("out.json", file, flen, mem, mlen);
-    ck_assert_uint_eq(dir_entries(tmpdir), 1);
+    mem = tu_export_memory(g, AG_FORMAT_JSON, &mlen);
+    tu_assert_same("out.json", file, flen, mem, mlen);
+    ck_assert_uint_eq(tu_dir_entries(tmpdir), 1);
     free(file);
     free(mem);
     ag_graph_free(g);
@@ -350,7 +129,7 @@ END_TEST
  * all (JSON can hold it, unlike XML); integers stay integers. */
 START_TEST(test_json_read_back)
 {
-    ag_graph *g = tricky_graph(), *h;
+    ag_graph *g = tu_tricky_graph(lex), *h;
     size_t len, note, x;
     free(write_file(g, AG_FORMAT_JSON, "rt.json", &len));
     h = read_back("rt.json");
@@ -380,7 +159,7 @@ END_TEST
  * U+FFFD, which both formats then carry.) */
 START_TEST(test_round_trips_byte_identical)
 {
-    ag_graph *g = tricky_graph(), *h, *k, *m;
+    ag_graph *g = tu_tricky_graph(lex), *h, *k, *m;
     size_t l1, l2, l3, l4;
     char *graphml1, *json1, *graphml2, *json2;
 
@@ -390,11 +169,11 @@ START_TEST(test_round_trips_byte_identical)
     k = read_back("b.json");
     assert_same_graph(h, k);
     graphml2 = write_file(k, AG_FORMAT_GRAPHML, "c.graphml", &l3);
-    assert_same("GraphML -> JSON -> GraphML", graphml2, l3, graphml1, l1);
+    tu_assert_same("GraphML -> JSON -> GraphML", graphml2, l3, graphml1, l1);
 
     m = read_back("c.graphml");
     json2 = write_file(m, AG_FORMAT_JSON, "d.json", &l4);
-    assert_same("JSON -> GraphML -> JSON", json2, l4, json1, l2);
+    tu_assert_same("JSON -> GraphML -> JSON", json2, l4, json1, l2);
 
     free(graphml1);
     free(json1);
@@ -411,14 +190,14 @@ END_TEST
  * "attributes", so they come back with no element to carry a value. */
 START_TEST(test_empty_round_trip)
 {
-    ag_graph *g = empty_graph(), *h;
+    ag_graph *g = tu_empty_graph(lex), *h;
     size_t l1, l2;
     char *a, *b;
     a = write_file(g, AG_FORMAT_JSON, "e.json", &l1);
     h = read_back("e.json");
     assert_same_graph(g, h);
     b = write_file(h, AG_FORMAT_JSON, "f.json", &l2);
-    assert_same("empty JSON -> JSON", b, l2, a, l1);
+    tu_assert_same("empty JSON -> JSON", b, l2, a, l1);
     free(a);
     free(b);
     ag_graph_free(h);
@@ -432,7 +211,7 @@ END_TEST
  * refused before anything is written. */
 START_TEST(test_json_reserved_edge_attribute)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     char *buf = NULL;
     size_t n = 0, col;
     ag_error err;
@@ -451,7 +230,7 @@ END_TEST
 
 START_TEST(test_json_write_error)
 {
-    ag_graph *g = tricky_graph();
+    ag_graph *g = tu_tricky_graph(lex);
     ag_error err;
     FILE *fp = fopen("/dev/full", "w");
     if (!fp) {
@@ -471,10 +250,10 @@ END_TEST
 
 START_TEST(test_json_empty_golden)
 {
-    ag_graph *g = empty_graph();
+    ag_graph *g = tu_empty_graph(lex);
     size_t len;
-    char *got = export_memory(g, AG_FORMAT_JSON, &len);
-    check_golden("golden/empty.json", got, len);
+    char *got = tu_export_memory(g, AG_FORMAT_JSON, &len);
+    tu_check_golden("golden/empty.json", got, len);
     free(got);
     ag_graph_free(g);
 }
@@ -531,8 +310,8 @@ START_TEST(test_json_values)
     ag__graph_set_number(g, AG_EDGES, c_w, 0, NAN);
     ag__graph_set_number(g, AG_GRAPH, c_big, 0, 1152921504606846976.0);   /* 2^60 */
     ag__graph_set_number(g, AG_GRAPH, c_neg, 0, -0.5);
-    got = export_memory(g, AG_FORMAT_JSON, &len);
-    assert_same("values", got, len, want, sizeof want - 1);
+    got = tu_export_memory(g, AG_FORMAT_JSON, &len);
+    tu_assert_same("values", got, len, want, sizeof want - 1);
     free(got);
     ag_graph_free(g);
 }

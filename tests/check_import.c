@@ -155,23 +155,6 @@ static const char *ids(json_t *root)
     return buf;
 }
 
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    char *buf;
-    long n;
-    ck_assert_msg(fp != NULL, "cannot open %s", path);
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    buf = (char *)malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(buf);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    return buf;
-}
-
 /* --- core ---------------------------------------------------------------- */
 
 START_TEST(test_state_and_synonyms)
@@ -481,7 +464,7 @@ START_TEST(test_exact_output)
     fp = open_memstream(&buf, &n);
     ck_assert_int_eq(ag_import_write(imp, fp, &err), AG_OK);
     fclose(fp);
-    expected = slurp(tu_data("import/small.expected.json"));
+    expected = tu_slurp(tu_data("import/small.expected.json"), NULL);
     ck_assert_str_eq(buf, expected);
     assert_valid_lexicon(buf);
     ck_assert_uint_eq(ag_import_stats_get(imp)->warnings, 0);

@@ -41,22 +41,6 @@ static void mkdir_at(const char *rel)
     ck_assert_int_eq(mkdir(at(rel), 0755), 0);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    char *buf;
-    long n;
-    ck_assert_msg(fp != NULL, "cannot open %s", path);
-    fseek(fp, 0, SEEK_END);
-    n = ftell(fp);
-    rewind(fp);
-    buf = (char *)malloc((size_t)n + 1);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
-    buf[n] = '\0';
-    fclose(fp);
-    return buf;
-}
-
 /* Names in a directory other than . and .., sorted, joined with commas. */
 static const char *listing(const char *dir)
 {
@@ -84,27 +68,6 @@ static const char *listing(const char *dir)
     return buf;
 }
 
-static void rm_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char path[512];
-    if (!d)
-        return;
-    while ((e = readdir(d)) != NULL) {
-        struct stat sb;
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-            rm_tree(path);
-        else
-            unlink(path);
-    }
-    closedir(d);
-    rmdir(dir);
-}
-
 static void setup(void)
 {
     snprintf(root, sizeof root, "/tmp/check_io.XXXXXX");
@@ -113,7 +76,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    rm_tree(root);
+    tu_rm_tree(root);
 }
 
 /* --- reader helpers ---------------------------------------------------------- */
@@ -538,7 +501,7 @@ START_TEST(test_commit_creates_with_mode)
     ck_assert_int_eq(ag_outfile_commit(f, &err), AG_OK);
     ck_assert_int_eq(stat(at("out.txt"), &sb), 0);
     ck_assert_uint_eq(sb.st_mode & 0777, 0666 & ~masks[_i]);
-    got = slurp(at("out.txt"));
+    got = tu_slurp(at("out.txt"), NULL);
     ck_assert_str_eq(got, "fresh\n");
     free(got);
     ck_assert_str_eq(listing(root), "out.txt");
@@ -560,12 +523,12 @@ START_TEST(test_temporary_beside_target)
     l = listing(root);
     ck_assert_msg(l[0] == '.' && strstr(l, "graph.graphml") != NULL && strstr(l, ",graph.graphml") != NULL,
                   "while open: %s", l);
-    got = slurp(at("graph.graphml"));
+    got = tu_slurp(at("graph.graphml"), NULL);
     ck_assert_str_eq(got, "old\n");
     free(got);
     ck_assert_int_eq(ag_outfile_commit(f, &err), AG_OK);
     ck_assert_str_eq(listing(root), "graph.graphml");
-    got = slurp(at("graph.graphml"));
+    got = tu_slurp(at("graph.graphml"), NULL);
     ck_assert_str_eq(got, "new\n");
     free(got);
 }
@@ -580,7 +543,7 @@ START_TEST(test_abort_keeps_target)
     ck_assert_int_eq(ag_outfile_open(at("keep.dot"), &f, &err), AG_OK);
     write_through(f, "half-writ");
     ag_outfile_abort(f);
-    got = slurp(at("keep.dot"));
+    got = tu_slurp(at("keep.dot"), NULL);
     ck_assert_str_eq(got, "precious\n");
     free(got);
     ck_assert_str_eq(listing(root), "keep.dot");
@@ -604,7 +567,7 @@ START_TEST(test_relative_path)
     write_through(f, "here");
     ck_assert_int_eq(ag_outfile_commit(f, &err), AG_OK);
     ck_assert_int_eq(chdir(cwd), 0);
-    got = slurp(at("plain.txt"));
+    got = tu_slurp(at("plain.txt"), NULL);
     ck_assert_str_eq(got, "here");
     free(got);
     ck_assert_str_eq(listing(root), "plain.txt");
