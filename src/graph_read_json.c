@@ -26,128 +26,7 @@
 #include "export_internal.h"
 #include "graph_internal.h"
 #include "internal.h"
-
-/* --- positions: a path of keys and indices -> line:column in the text ------- */
-
-typedef struct {
-    const char *key;    /* object member, or NULL for an array index */
-    size_t index;
-} step;
-
-typedef struct {
-    const char *s;
-    size_t n, i;
-} scan;
-
-static void skip_ws(scan *sc)
-{
-    while (sc->i < sc->n && strchr(" \t\r\n", sc->s[sc->i]) && sc->s[sc->i])
-        sc->i++;
-}
-
-static void skip_string(scan *sc)
-{
-    sc->i++;   /* the opening quote */
-    while (sc->i < sc->n && sc->s[sc->i] != '"')
-        sc->i += sc->s[sc->i] == '\\' ? 2 : 1;
-    sc->i++;
-}
-
-/* Skips one value (the text is valid JSON: jansson said so). */
-static void skip_value(scan *sc)
-{
-    size_t depth = 0;
-    skip_ws(sc);
-    do {
-        if (sc->i >= sc->n)
-            return;
-        switch (sc->s[sc->i]) {
-        case '"': skip_string(sc); break;
-        case '{':
-        case '[': depth++; sc->i++; break;
-        case '}':
-        case ']': depth -= depth > 0; sc->i++; break;
-        default:
-            if (depth == 0)
-                while (sc->i < sc->n && !strchr(",}] \t\r\n", sc->s[sc->i]))
-                    sc->i++;
-            else
-                sc->i++;
-        }
-    } while (depth > 0);
-}
-
-/* Offset of the value at path (of its key, with want_key); as far as the
- * path could be followed when it goes missing. */
-static size_t locate(const char *text, size_t len, const step *path, size_t depth, int want_key)
-{
-    scan sc = { text, len, 0 };
-    for (size_t d = 0; d < depth; d++) {
-        skip_ws(&sc);
-        if (sc.i >= sc.n)
-            break;
-        if (path[d].key) {
-            size_t klen = strlen(path[d].key);
-            int found = 0;
-            if (sc.s[sc.i] != '{')
-                break;
-            sc.i++;
-            for (;;) {
-                size_t k0;
-                skip_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != '"')
-                    break;
-                k0 = sc.i;
-                skip_string(&sc);
-                /* keys with escapes do not match: the position of their object is near enough */
-                if (sc.i - k0 - 2 == klen && memcmp(sc.s + k0 + 1, path[d].key, klen) == 0) {
-                    if (want_key && d + 1 == depth)
-                        return k0;
-                    skip_ws(&sc);
-                    sc.i++;   /* ':' */
-                    found = 1;
-                    break;
-                }
-                skip_ws(&sc);
-                sc.i++;   /* ':' */
-                skip_value(&sc);
-                skip_ws(&sc);
-                if (sc.i < sc.n && sc.s[sc.i] == ',')
-                    sc.i++;
-            }
-            if (!found)
-                break;
-        } else {
-            if (sc.s[sc.i] != '[')
-                break;
-            sc.i++;
-            for (size_t k = 0; k < path[d].index; k++) {
-                skip_value(&sc);
-                skip_ws(&sc);
-                if (sc.i < sc.n && sc.s[sc.i] == ',')
-                    sc.i++;
-            }
-        }
-    }
-    skip_ws(&sc);
-    return sc.i < len ? sc.i : len;
-}
-
-/* 1-based line and column (in characters, as jansson counts them). */
-static void line_col(const char *text, size_t off, unsigned long *line, unsigned long *col)
-{
-    unsigned long l = 1, c = 1;
-    for (size_t i = 0; i < off; i++) {
-        if (text[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *col = c;
-}
+#include "json_scan.h"
 
 /* --- the reader --------------------------------------------------------------- */
 
@@ -162,11 +41,11 @@ typedef struct {
     char **ids;              /* the node ids as text, in node order */
 } reader;
 
-static ag_status fail_at(reader *r, const step *path, size_t depth, int want_key, const char *fmt, ...)
+static ag_status fail_at(reader *r, const ag_jpath *path, size_t depth, int want_key, const char *fmt, ...)
     AG_PRINTF(5, 6);
 
 /* AG_ESCHEMA at the position of path, with fmt as the message. */
-static ag_status fail_at(reader *r, const step *path, size_t depth, int want_key, const char *fmt, ...)
+static ag_status fail_at(reader *r, const ag_jpath *path, size_t depth, int want_key, const char *fmt, ...)
 {
     char msg[400];
     unsigned long line, col;
@@ -174,7 +53,7 @@ static ag_status fail_at(reader *r, const step *path, size_t depth, int want_key
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    line_col(r->text, locate(r->text, r->len, path, depth, want_key), &line, &col);
+    ag__json_line_col(r->text, ag__jpath_locate(r->text, r->len, path, depth, want_key), &line, &col);
     return ag__fail_at(r->err, AG_ESCHEMA, r->path, line, col, "%s", msg);
 }
 
@@ -225,7 +104,7 @@ static json_t *element(const reader *r, int d, size_t i)
 }
 
 /* The path of key in element i of domain d. */
-static size_t element_path(const reader *r, int d, size_t i, const char *key, step *path)
+static size_t element_path(const reader *r, int d, size_t i, const char *key, ag_jpath *path)
 {
     size_t n = 0;
     path[n].key = r->list_key[d];
@@ -295,7 +174,7 @@ static ag_status read_declarations(reader *r, int d, spec_list *l)
     json_t *attrs = json_object_get(r->root, "attributes"), *decl = NULL;
     const char *key = NULL, *name;
     json_t *type;
-    step path[3];
+    ag_jpath path[3];
 
     if (!attrs)
         return AG_OK;
@@ -340,7 +219,7 @@ static ag_status read_declarations(reader *r, int d, spec_list *l)
 static ag_status gather_columns(reader *r, int d, spec_list *l)
 {
     ag_status st;
-    step path[3];
+    ag_jpath path[3];
 
     if ((st = read_declarations(r, d, l)) != AG_OK)
         return st;
@@ -522,7 +401,7 @@ ag_status ag__graph_read_json(const char *path, ag_graph **out, ag_error *err)
     ag_graph *g = NULL;
     json_error_t jerr;
     ag_status st;
-    step at[3] = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
+    ag_jpath at[3] = { { NULL, 0 }, { NULL, 0 }, { NULL, 0 } };
     const char *text;
 
     *out = NULL;

@@ -449,3 +449,124 @@ size_t ag__jscan_decode(const char *s, size_t start, size_t end, char *out)
     }
     return n;
 }
+
+/* --- positions for messages ------------------------------------------------ */
+
+void ag__jwalk_string(ag_jwalk *w)
+{
+    w->i++; /* opening quote */
+    for (;;) {
+        const char *q = w->i < w->n ? (const char *)memchr(w->s + w->i, '"', w->n - w->i) : NULL;
+        size_t bs = 0, at;
+        if (!q) {
+            w->i = w->n;
+            return;
+        }
+        at = (size_t)(q - w->s);
+        while (at - bs > w->i && w->s[at - bs - 1] == '\\')
+            bs++;
+        w->i = at + 1;
+        if (bs % 2 == 0)
+            return;   /* not escaped */
+    }
+}
+
+void ag__jwalk_value(ag_jwalk *w)
+{
+    size_t depth = 0;
+    ag__jwalk_ws(w);
+    do {
+        if (w->i >= w->n)
+            return;
+        switch (w->s[w->i]) {
+        case '"':
+            ag__jwalk_string(w);
+            break;
+        case '{':
+        case '[':
+            depth++;
+            w->i++;
+            break;
+        case '}':
+        case ']':
+            depth -= depth > 0;
+            w->i++;
+            break;
+        default:
+            if (depth == 0) {
+                while (w->i < w->n && !strchr(",}] \t\r\n", w->s[w->i]))
+                    w->i++;
+            } else {
+                w->i++;
+            }
+        }
+    } while (depth > 0);
+}
+
+size_t ag__jpath_locate(const char *text, size_t len, const ag_jpath *path, size_t depth, int want_key)
+{
+    ag_jwalk w = { text, len, 0 };
+    for (size_t d = 0; d < depth; d++) {
+        ag__jwalk_ws(&w);
+        if (w.i >= w.n)
+            break;
+        if (path[d].key) {
+            size_t klen = strlen(path[d].key);
+            int found = 0;
+            if (w.s[w.i] != '{')
+                break;
+            w.i++;
+            for (;;) {
+                size_t kstart;
+                ag__jwalk_ws(&w);
+                if (w.i >= w.n || w.s[w.i] != '"')
+                    break;
+                kstart = w.i;
+                ag__jwalk_string(&w);
+                if (w.i - kstart - 2 == klen && memcmp(w.s + kstart + 1, path[d].key, klen) == 0) {
+                    if (want_key && d + 1 == depth)
+                        return kstart;
+                    ag__jwalk_ws(&w);
+                    w.i++; /* ':' */
+                    found = 1;
+                    break;
+                }
+                ag__jwalk_ws(&w);
+                w.i++; /* ':' */
+                ag__jwalk_value(&w);
+                ag__jwalk_ws(&w);
+                if (w.i < w.n && w.s[w.i] == ',')
+                    w.i++;
+            }
+            if (!found)
+                break;
+        } else {
+            if (w.s[w.i] != '[')
+                break;
+            w.i++;
+            for (size_t k = 0; k < path[d].index; k++) {
+                ag__jwalk_value(&w);
+                ag__jwalk_ws(&w);
+                if (w.i < w.n && w.s[w.i] == ',')
+                    w.i++;
+            }
+        }
+    }
+    ag__jwalk_ws(&w);
+    return w.i < len ? w.i : len;
+}
+
+void ag__json_line_col(const char *text, size_t off, unsigned long *line, unsigned long *col)
+{
+    unsigned long l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (text[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}

@@ -60,4 +60,40 @@ size_t ag__jscan_decode(const char *s, size_t start, size_t end, char *out);
  * their count returned. */
 size_t ag__jscan_put_utf8(char *o, unsigned cp);
 
+/* --- positions for messages ------------------------------------------------ */
+
+/* A tolerant walker over text already known to be JSON: skips blanks, a
+ * string or a whole value, never reading past n. */
+typedef struct {
+    const char *s;
+    size_t n, i;
+} ag_jwalk;
+
+static inline void ag__jwalk_ws(ag_jwalk *w)
+{
+    while (w->i < w->n && (w->s[w->i] == ' ' || w->s[w->i] == '\t' || w->s[w->i] == '\n' || w->s[w->i] == '\r'))
+        w->i++;
+}
+
+/* At a string's opening quote: to just past its closing one. */
+void ag__jwalk_string(ag_jwalk *w);
+/* One value (after blanks), nested ones included. */
+void ag__jwalk_value(ag_jwalk *w);
+
+/* One step of a path into a document: an object member, or (key NULL)
+ * an array element. */
+typedef struct {
+    const char *key;
+    size_t index;
+} ag_jpath;
+
+/* The offset of the value at path (of its key, with want_key) in valid
+ * JSON text; as far as the path could be followed when it goes missing.
+ * Keys written with escapes do not match. */
+size_t ag__jpath_locate(const char *text, size_t len, const ag_jpath *path, size_t depth, int want_key);
+
+/* The 1-based line and column (in characters, as jansson counts them) of
+ * a byte offset. */
+void ag__json_line_col(const char *text, size_t off, unsigned long *line, unsigned long *col);
+
 #endif

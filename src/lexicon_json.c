@@ -32,147 +32,6 @@
 
 /* --- positions: path -> line:column in the raw text ---------------------- */
 
-typedef struct {
-    const char *key;    /* object member, or NULL for an array index */
-    size_t index;
-} path_el;
-
-typedef struct {
-    const char *s;
-    size_t n, i;
-} scan;
-
-static void skip_ws(scan *sc)
-{
-    while (sc->i < sc->n && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' || sc->s[sc->i] == '\n' ||
-                             sc->s[sc->i] == '\r'))
-        sc->i++;
-}
-
-static void skip_string(scan *sc)
-{
-    sc->i++; /* opening quote */
-    for (;;) {
-        const char *q = sc->i < sc->n ? (const char *)memchr(sc->s + sc->i, '"', sc->n - sc->i) : NULL;
-        size_t bs = 0, at;
-        if (!q) {
-            sc->i = sc->n + 1;
-            return;
-        }
-        at = (size_t)(q - sc->s);
-        while (at - bs > sc->i && sc->s[at - bs - 1] == '\\')
-            bs++;
-        sc->i = at + 1;
-        if (bs % 2 == 0)
-            return;   /* not escaped */
-    }
-}
-
-/* Skips one value without recursion (the text is valid JSON: jansson said so). */
-static void skip_value(scan *sc)
-{
-    size_t depth = 0;
-    skip_ws(sc);
-    do {
-        if (sc->i >= sc->n)
-            return;
-        switch (sc->s[sc->i]) {
-        case '"':
-            skip_string(sc);
-            break;
-        case '{':
-        case '[':
-            depth++;
-            sc->i++;
-            break;
-        case '}':
-        case ']':
-            if (depth)
-                depth--;
-            sc->i++;
-            break;
-        default:
-            if (depth == 0) {
-                while (sc->i < sc->n && !strchr(",}] \t\r\n", sc->s[sc->i]))
-                    sc->i++;
-            } else {
-                sc->i++;
-            }
-        }
-    } while (depth > 0);
-}
-
-/* Offset of the value (or, with want_key, of the key) at path; the offset
- * reached so far when the path goes missing. */
-static size_t locate(const char *text, size_t len, const path_el *path, size_t depth, int want_key)
-{
-    scan sc = { text, len, 0 };
-    skip_ws(&sc);
-    for (size_t d = 0; d < depth; d++) {
-        skip_ws(&sc);
-        if (sc.i >= sc.n)
-            break;
-        if (path[d].key) {
-            size_t klen = strlen(path[d].key), found = 0;
-            if (sc.s[sc.i] != '{')
-                break;
-            sc.i++;
-            for (;;) {
-                size_t kstart;
-                skip_ws(&sc);
-                if (sc.i >= sc.n || sc.s[sc.i] != '"')
-                    break;
-                kstart = sc.i;
-                skip_string(&sc);
-                if (sc.i - kstart - 2 == klen && memcmp(sc.s + kstart + 1, path[d].key, klen) == 0) {
-                    if (want_key && d + 1 == depth)
-                        return kstart;
-                    skip_ws(&sc);
-                    sc.i++; /* ':' */
-                    skip_ws(&sc);
-                    found = 1;
-                    break;
-                }
-                skip_ws(&sc);
-                sc.i++; /* ':' */
-                skip_value(&sc);
-                skip_ws(&sc);
-                if (sc.i < sc.n && sc.s[sc.i] == ',')
-                    sc.i++;
-            }
-            if (!found)
-                break;
-        } else {
-            if (sc.s[sc.i] != '[')
-                break;
-            sc.i++;
-            for (size_t k = 0; k < path[d].index; k++) {
-                skip_value(&sc);
-                skip_ws(&sc);
-                if (sc.i < sc.n && sc.s[sc.i] == ',')
-                    sc.i++;
-            }
-            skip_ws(&sc);
-        }
-    }
-    return sc.i < len ? sc.i : len;
-}
-
-static void line_col(const char *text, size_t off, unsigned long *line, unsigned long *col)
-{
-    unsigned long l = 1, c = 1;
-    for (size_t i = 0; i < off; i++) {
-        if (text[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *col = c;
-}
-
 /* Where every actor object and every alias string starts, found in one
  * linear pass over the raw text (so loading stays linear in the file's
  * size); positions of anything else are looked up only for messages. */
@@ -237,30 +96,30 @@ static int grow_actors(pos_index *ix, size_t a)
  * array and locating each path). */
 static int index_positions(const char *text, size_t len, pos_index *ix)
 {
-    scan sc = { text, len, 0 };
+    ag_jwalk sc = { text, len, 0 };
     memset(ix, 0, sizeof *ix);
     ix->actors_array = SIZE_MAX;
-    skip_ws(&sc);
+    ag__jwalk_ws(&sc);
     if (sc.i >= len || text[sc.i] != '{')
         return -1;
     sc.i++;
     for (;;) {
         size_t kstart, klen;
-        skip_ws(&sc);
+        ag__jwalk_ws(&sc);
         if (sc.i >= len || text[sc.i] != '"')
             break;
         kstart = sc.i;
-        skip_string(&sc);
+        ag__jwalk_string(&sc);
         klen = sc.i - kstart;
-        skip_ws(&sc);
+        ag__jwalk_ws(&sc);
         sc.i++; /* ':' */
-        skip_ws(&sc);
+        ag__jwalk_ws(&sc);
         if (klen == 8 && memcmp(text + kstart, "\"actors\"", 8) == 0 && sc.i < len && text[sc.i] == '[') {
             size_t a = 0;
             ix->actors_array = sc.i;
             sc.i++;
             for (;; a++) {
-                skip_ws(&sc);
+                ag__jwalk_ws(&sc);
                 if (sc.i >= len || text[sc.i] == ']')
                     break;
                 if (grow_actors(ix, a) != 0)
@@ -269,56 +128,56 @@ static int index_positions(const char *text, size_t len, pos_index *ix)
                 if (add_spot(ix, sc.i) != 0)
                     return -1;
                 if (text[sc.i] != '{') {
-                    skip_value(&sc);
+                    ag__jwalk_value(&sc);
                 } else {
                     sc.i++;
                     for (;;) {
                         size_t k2;
                         int kind;
-                        skip_ws(&sc);
+                        ag__jwalk_ws(&sc);
                         if (sc.i >= len || text[sc.i] != '"')
                             break;
                         k2 = sc.i;
-                        skip_string(&sc);
+                        ag__jwalk_string(&sc);
                         kind = kind_of_key(text + k2 + 1, sc.i - k2 - 2);
-                        skip_ws(&sc);
+                        ag__jwalk_ws(&sc);
                         sc.i++; /* ':' */
-                        skip_ws(&sc);
+                        ag__jwalk_ws(&sc);
                         if (kind >= 0 && sc.i < len && text[sc.i] == '[') {
                             ix->alias_at[a][kind][0] = ix->n;
                             sc.i++;
                             for (;;) {
-                                skip_ws(&sc);
+                                ag__jwalk_ws(&sc);
                                 if (sc.i >= len || text[sc.i] == ']')
                                     break;
                                 if (add_spot(ix, sc.i) != 0)
                                     return -1;
                                 ix->alias_at[a][kind][1]++;
-                                skip_value(&sc);
-                                skip_ws(&sc);
+                                ag__jwalk_value(&sc);
+                                ag__jwalk_ws(&sc);
                                 if (sc.i < len && text[sc.i] == ',')
                                     sc.i++;
                             }
                             sc.i++; /* ']' */
                         } else {
-                            skip_value(&sc);
+                            ag__jwalk_value(&sc);
                         }
-                        skip_ws(&sc);
+                        ag__jwalk_ws(&sc);
                         if (sc.i < len && text[sc.i] == ',')
                             sc.i++;
                     }
                     sc.i++; /* '}' */
                 }
                 ix->actor_end[a] = sc.i;
-                skip_ws(&sc);
+                ag__jwalk_ws(&sc);
                 if (sc.i < len && text[sc.i] == ',')
                     sc.i++;
             }
             ix->n_actors = a;
             break;
         }
-        skip_value(&sc);
-        skip_ws(&sc);
+        ag__jwalk_value(&sc);
+        ag__jwalk_ws(&sc);
         if (sc.i < len && text[sc.i] == ',')
             sc.i++;
     }
@@ -361,7 +220,7 @@ typedef struct {
     size_t len;
     uint32_t file;
     ag_error *err;
-    path_el path[8];
+    ag_jpath path[8];
     size_t depth;
     pos_index ix;
     int have_ix;
@@ -371,8 +230,8 @@ typedef struct {
 static ag_pos pos_of(reader *r, int want_key)
 {
     ag_pos p;
-    size_t off = locate(r->text, r->len, r->path, r->depth, want_key);
-    line_col(r->text, off, &p.line, &p.column);
+    size_t off = ag__jpath_locate(r->text, r->len, r->path, r->depth, want_key);
+    ag__json_line_col(r->text, off, &p.line, &p.column);
     p.file = r->file;
     return p;
 }
@@ -918,7 +777,7 @@ static ag_status syntax_error(ag_lexicon *lex, const char *name, const char *dat
                               const char *what)
 {
     unsigned long line, col;
-    line_col(data, off, &line, &col);
+    ag__json_line_col(data, off, &line, &col);
     return ag__lex_report(lex, AG_DIAG_ERROR, AG_ESYNTAX, name, line, col, err, "malformed JSON: %s", what);
 }
 
