@@ -152,6 +152,24 @@ void ag__xml_escape(FILE *fp, const char *s)
     }
 }
 
+const char *ag__xml_type(ag_attr_type t)
+{
+    switch (t) {
+    case AG_ATTR_STRING: return "string";
+    case AG_ATTR_INT: return "long";
+    case AG_ATTR_DOUBLE: return "double";
+    case AG_ATTR_BOOL: return "boolean";
+    }
+    return "string";
+}
+
+void ag__free_strings(char **v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
 void ag__dot_escape(FILE *fp, const char *s)
 {
     const char *p = s;

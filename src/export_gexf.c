@@ -62,24 +62,6 @@ static int own_field(const ag_graph *g, ag_domain d, size_t a)
     return strcmp(name, "weight") == 0 && t != AG_ATTR_STRING;
 }
 
-static void free_ids(char **ids, size_t n)
-{
-    for (size_t i = 0; ids && i < n; i++)
-        free(ids[i]);
-    free(ids);
-}
-
-static const char *gexf_type(ag_attr_type t)
-{
-    switch (t) {
-    case AG_ATTR_STRING: return "string";
-    case AG_ATTR_INT: return "long";
-    case AG_ATTR_DOUBLE: return "double";
-    case AG_ATTR_BOOL: return "boolean";
-    }
-    return "string";
-}
-
 /* Gephi's own columns, which an attribute id must not take. */
 static int reserved_id(ag_domain d, const char *id)
 {
@@ -107,7 +89,7 @@ static char **attribute_ids(const ag_graph *g, ag_domain d)
         if (own_field(g, d, a))
             continue;
         if (!(ids[a] = (char *)malloc(len + 24))) {
-            free_ids(ids, a);
+            ag__free_strings(ids, a);
             return NULL;
         }
         memcpy(ids[a], name, len + 1);
@@ -150,7 +132,7 @@ static void write_declarations(FILE *fp, const ag_graph *g, ag_domain d, char *c
         ag__xml_escape(fp, ids[a]);
         fputs("\" title=\"", fp);
         ag__xml_escape(fp, ag_graph_attr_name(g, d, a));
-        fprintf(fp, "\" type=\"%s\"/>\n", gexf_type(ag_graph_attr_type(g, d, a)));
+        fprintf(fp, "\" type=\"%s\"/>\n", ag__xml_type(ag_graph_attr_type(g, d, a)));
     }
     fputs("    </attributes>\n", fp);
 }
@@ -270,8 +252,8 @@ ag_status ag__export_gexf(const ag_graph *g, FILE *fp)
     char **node_ids = attribute_ids(g, AG_NODES), **edge_ids = attribute_ids(g, AG_EDGES);
 
     if (!node_ids || !edge_ids) {
-        free_ids(node_ids, ag_graph_attr_count(g, AG_NODES));
-        free_ids(edge_ids, ag_graph_attr_count(g, AG_EDGES));
+        ag__free_strings(node_ids, ag_graph_attr_count(g, AG_NODES));
+        ag__free_strings(edge_ids, ag_graph_attr_count(g, AG_EDGES));
         return AG_ENOMEM;
     }
 
@@ -365,7 +347,7 @@ ag_status ag__export_gexf(const ag_graph *g, FILE *fp)
         fputs("      </edge>\n", fp);
     }
     fputs("    </edges>\n  </graph>\n</gexf>\n", fp);
-    free_ids(node_ids, ag_graph_attr_count(g, AG_NODES));
-    free_ids(edge_ids, ag_graph_attr_count(g, AG_EDGES));
+    ag__free_strings(node_ids, ag_graph_attr_count(g, AG_NODES));
+    ag__free_strings(edge_ids, ag_graph_attr_count(g, AG_EDGES));
     return ferror(fp) ? AG_EIO : AG_OK;
 }

@@ -127,24 +127,6 @@ static char **key_names(const ag_graph *g, ag_domain d)
     return names;
 }
 
-static void free_names(char **names, size_t n)
-{
-    for (size_t i = 0; names && i < n; i++)
-        free(names[i]);
-    free(names);
-}
-
-static const char *graphml_type(ag_attr_type t)
-{
-    switch (t) {
-    case AG_ATTR_STRING: return "string";
-    case AG_ATTR_INT: return "long";
-    case AG_ATTR_DOUBLE: return "double";
-    case AG_ATTR_BOOL: return "boolean";
-    }
-    return "string";
-}
-
 static const char key_prefix[3] = { 'v', 'e', 'g' };
 static const char *const key_for[3] = { "node", "edge", "graph" };
 
@@ -232,9 +214,9 @@ ag_status ag__export_graphml(const ag_graph *g, FILE *fp)
             if (skipped(g, dom, a, ids_as_data))
                 continue;
             fprintf(fp, "  <key id=\"%c%zu\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", key_prefix[dom], a,
-                    key_for[dom], names[a], graphml_type(ag_graph_attr_type(g, dom, a)));
+                    key_for[dom], names[a], ag__xml_type(ag_graph_attr_type(g, dom, a)));
         }
-        free_names(names, ag_graph_attr_count(g, dom));
+        ag__free_strings(names, ag_graph_attr_count(g, dom));
     }
     fputs("  <graph id=\"G\" edgedefault=\"undirected\">\n", fp);
     write_data(g, AG_GRAPH, 0, fp, "    ", ids_as_data);

@@ -15,6 +15,13 @@
  * become U+FFFD. */
 void ag__xml_escape(FILE *fp, const char *s);
 
+/* The type name GraphML's attr.type and GEXF's type use for t: string,
+ * long, double or boolean. */
+const char *ag__xml_type(ag_attr_type t);
+
+/* Frees n malloc'ed strings and their array (NULL-safe). */
+void ag__free_strings(char **v, size_t n);
+
 /* Writes s inside a DOT double-quoted string: backslash and quote
  * escaped, line breaks as \n, invalid UTF-8 and control characters as
  * U+FFFD. */

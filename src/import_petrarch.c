@@ -691,25 +691,6 @@ static group *new_group(ag_import *imp, size_t file, unsigned long lineno)
     return g;
 }
 
-/* The offset of the first byte that is not valid UTF-8, or len. */
-static size_t utf8_invalid_at(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    while (p < end) {
-        uint32_t cp;
-        size_t n;
-        if (*p < 0x80) {
-            p++;
-            continue;
-        }
-        n = ag__utf8_decode(p, end, &cp);
-        if (n == 0)
-            return (size_t)(p - (const unsigned char *)s);
-        p += n;
-    }
-    return len;
-}
-
 static ag_status parse(ag_import *imp, size_t file, const char *data, size_t len, ag_error *err)
 {
     const char *name = imp->files.v[file], *p = data, *end = data + len;
@@ -720,7 +701,7 @@ static ag_status parse(ag_import *imp, size_t file, const char *data, size_t len
     group *cur = NULL;
     ag_status st = AG_OK;
 
-    if ((bad = utf8_invalid_at(data, len)) < len) {
+    if ((bad = ag__utf8_invalid_at(data, len)) < len) {
         const char *ls = data + bad;
         unsigned long ln = 1;
         for (const char *q = data; q < data + bad; q++)

@@ -601,23 +601,18 @@ static ag_status read_attrs(reader *r, const ag_jt *obj, ag_actor *a, const char
         if (!name_token(key)) {
             st = schema_error(r, 1, "attribute name \"%s\" of %s may hold only letters, digits, '-', '_', '.' and ':'",
                               key, what);
-        } else if (IS_STRING(v)) {
+        } else if (IS_STRING(v) || IS_NUMBER(v)) {
             memset(at, 0, sizeof *at);
+            if (IS_NUMBER(v)) {
+                if (IS_INTEGER(v))
+                    snprintf(num, sizeof num, "%lld", v->integer);
+                else
+                    ag__format_number(v->real, num, sizeof num);
+                at->is_number = 1;
+                at->number = IS_INTEGER(v) ? (double)v->integer : v->real;
+            }
             at->key = ag__lex_strdup(r->lex, key);
-            at->value = ag__lex_strdup(r->lex, (v)->str);
-            if (!at->key || !at->value)
-                st = ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
-            a->n_attrs++;
-        } else if (IS_NUMBER(v)) {
-            if (IS_INTEGER(v))
-                snprintf(num, sizeof num, "%lld", v->integer);
-            else
-                ag__format_number(v->real, num, sizeof num);
-            memset(at, 0, sizeof *at);
-            at->key = ag__lex_strdup(r->lex, key);
-            at->value = ag__lex_strdup(r->lex, num);
-            at->is_number = 1;
-            at->number = (v->type == AG_JT_INTEGER ? (double)v->integer : v->real);
+            at->value = ag__lex_strdup(r->lex, IS_NUMBER(v) ? num : v->str);
             if (!at->key || !at->value)
                 st = ag__fail(r->err, AG_ENOMEM, "out of memory reading %s", r->name);
             a->n_attrs++;

@@ -99,7 +99,7 @@ const fold_entry *ag__fold_ascii(unsigned char c)
     return &fold_0000[c & 0x7F];
 }
 
-int ag_utf8_valid(const char *s, size_t len)
+size_t ag__utf8_invalid_at(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
@@ -111,10 +111,15 @@ int ag_utf8_valid(const char *s, size_t len)
         }
         n = ag__utf8_decode(p, end, &cp);
         if (n == 0)
-            return 0;
+            return (size_t)(p - (const unsigned char *)s);
         p += n;
     }
-    return 1;
+    return len;
+}
+
+int ag_utf8_valid(const char *s, size_t len)
+{
+    return ag__utf8_invalid_at(s, len) == len;
 }
 
 void ag__fold_iter_init(ag_fold_iter *it, const char *s, size_t len, int lower)

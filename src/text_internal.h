@@ -91,6 +91,9 @@ static inline uint64_t ag__hs_final(ag_hstate *s)
  * surrogate, truncated, > U+10FFFF). */
 size_t ag__utf8_decode(const unsigned char *p, const unsigned char *end, uint32_t *cp);
 
+/* The offset of the first byte of s that is not valid UTF-8, or len. */
+size_t ag__utf8_invalid_at(const char *s, size_t len);
+
 /* The fold entry of a non-ASCII code point; `scratch` is filled and
  * returned for code points outside the generated table. */
 const fold_entry *ag__fold_lookup(uint32_t cp, fold_entry *scratch);
