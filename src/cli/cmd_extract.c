@@ -191,12 +191,6 @@ int cmd_extract(int argc, char **argv)
     }
     if ((rc = run_documents(&ro, lex, on_document, &x, &stats)) != 0)
         goto done;
-    if (stats.documents == 0 && stats.reader.skipped_files) {
-        /* a mistyped path: an empty graph would replace a good one */
-        fprintf(stderr, "actorgraph: error: no input could be read; nothing was written\n");
-        rc = EXIT_INPUT;
-        goto done;
-    }
     if (stats.documents == 0 && !cli_quiet)
         fprintf(stderr, "actorgraph: warning: no documents were read; the graph is empty\n");
     if (copts.slice != AG_SLICE_NONE && ag_cooc_undated(x.cooc) && !cli_quiet)

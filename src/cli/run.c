@@ -743,6 +743,11 @@ int run_documents(const run_options *opts, const ag_lexicon *lex, run_fn fn, voi
     progress_end(&the_progress);
     stats->reader = *ag_reader_stats_get(reader);
     ag_reader_free(reader);
+    if (rc == 0 && stats->documents == 0 && stats->reader.skipped_files) {
+        /* a mistyped path: an empty result would replace a good one */
+        fprintf(stderr, "actorgraph: error: no input could be read; nothing was written\n");
+        rc = EXIT_INPUT;
+    }
     return rc;
 }
 

@@ -39,7 +39,8 @@ typedef struct {
 typedef int (*run_fn)(void *userdata, const ag_document *doc, const ag_scan_result *res);
 
 /* Reads every input, scans it with lex and calls fn. Returns 0 or an exit
- * status (after printing why). */
+ * status (after printing why); EXIT_INPUT when inputs were named but none
+ * could be read, so that the caller writes nothing. */
 int run_documents(const run_options *opts, const ag_lexicon *lex, run_fn fn, void *userdata, run_stats *stats);
 
 void run_stats_init(run_stats *s);

@@ -108,4 +108,10 @@ equals "$checked" "$total" "every mention of the examples checked against its fi
 docs_seen=$(grep -o '^{"doc":"[^"]*"' "$T/examples.jsonl" | sort -u | wc -l)
 [ "$docs_seen" -ge 2 ] || fail "mentions from only $docs_seen documents"
 
+# --- a mistyped input path: nothing read, so the previous output stays -------------------------
+printf 'previous\n' >"$T/keep.jsonl"
+run 1 "$AG_BIN" mentions -l "$LEXICONS" -o "$T/keep.jsonl" "$T/exmaples"
+has "$T/err" '^actorgraph: error: no input could be read; nothing was written$' "mentions, no input readable: the error"
+equals "$(cat "$T/keep.jsonl")" "previous" "mentions, no input readable: the output is untouched"
+
 finish
