@@ -217,27 +217,33 @@ static ag_status graphml_error(const char *path, igraph_error_t rc, ag_error *er
     return ag__fail_at(err, AG_ESYNTAX, path, 0, 0, "not a GraphML graph actorgraph can read: %s", why);
 }
 
+/* What a graph file holds, judged by its first 4 KB. */
+typedef enum { KIND_GRAPHML, KIND_JSON, KIND_EMPTY, KIND_GEXF } file_kind;
+
 /* JSON when the first character after a byte-order mark and blanks is
- * '{' or '['; GraphML when it is '<'; otherwise (junk) whichever the name
- * says, so that the message fits: .json is JSON. -1 when the file holds
- * nothing but blanks (a .json file: JSON, whose reader says so). */
-static int looks_like_json(FILE *fp, const char *path)
+ * '{' or '['; GraphML when it is '<', unless a <gexf root shows; otherwise
+ * (junk) whichever the name says, so that the message fits: .json is
+ * JSON. Empty when the file holds nothing but blanks (a .json file: JSON,
+ * whose reader says so). */
+static file_kind kind_of(FILE *fp, const char *path)
 {
-    unsigned char head[4096];
-    size_t n = fread(head, 1, sizeof head, fp), i = 0;
+    char head[4097];
+    size_t n = fread(head, 1, sizeof head - 1, fp), i = 0;
     const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+    int named_json = dot && (!slash || dot > slash) && strcmp(dot, ".json") == 0;
     rewind(fp);
+    head[n] = '\0';
     if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
     while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
         i++;
     if (i < n && (head[i] == '{' || head[i] == '['))
-        return 1;
+        return KIND_JSON;
     if (i < n && head[i] == '<')
-        return 0;
-    if (i == n && n < sizeof head && !(dot && (!slash || dot > slash) && strcmp(dot, ".json") == 0))
-        return -1;
-    return dot && (!slash || dot > slash) && strcmp(dot, ".json") == 0;
+        return strstr(head + i, "<gexf") ? KIND_GEXF : KIND_GRAPHML;   /* GEXF looks like GraphML to igraph */
+    if (i == n && n < sizeof head - 1 && !named_json)
+        return KIND_EMPTY;
+    return named_json ? KIND_JSON : KIND_GRAPHML;
 }
 
 ag_status ag_graph_read_file(const char *path, ag_graph **out, ag_error *err)
@@ -258,27 +264,19 @@ ag_status ag_graph_read_file(const char *path, ag_graph **out, ag_error *err)
     fp = fopen(path, "rb");
     if (!fp)
         return ag__fail_at(err, AG_ENOENT, path, 0, 0, "cannot open graph: %s", strerror(errno));
-    switch (looks_like_json(fp, path)) {
-    case -1:
+    switch (kind_of(fp, path)) {
+    case KIND_EMPTY:
         fclose(fp);
         return ag__fail_at(err, AG_ESYNTAX, path, 0, 0, "the file is empty: there is no graph in it");
-    case 1:
+    case KIND_JSON:
         fclose(fp);
         return ag__graph_read_json(path, out, err);
-    default:
+    case KIND_GEXF:
+        fclose(fp);
+        return ag__fail_at(err, AG_ESYNTAX, path, 0, 0,
+                           "a GEXF file: actorgraph reads GraphML and JSON graphs (Gephi exports GraphML)");
+    case KIND_GRAPHML:
         break;
-    }
-    {
-        /* GEXF looks like GraphML to a parser that stops at the root */
-        char head[4097];
-        size_t got = fread(head, 1, sizeof head - 1, fp);
-        head[got] = '\0';
-        rewind(fp);
-        if (strstr(head, "<gexf")) {
-            fclose(fp);
-            return ag__fail_at(err, AG_ESYNTAX, path, 0, 0,
-                               "a GEXF file: actorgraph reads GraphML and JSON graphs (Gephi exports GraphML)");
-        }
     }
     n_keys = scan_keys(fp, &keys);
     rewind(fp);
